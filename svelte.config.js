@@ -1,0 +1,35 @@
+import adapter from '@sveltejs/adapter-static';
+
+// BASE_PATH lets the same build be hosted under a sub-path (e.g. GitHub Pages: /nianjian).
+const base = process.env.BASE_PATH ?? '';
+// BUILD_DIR lets the browser tests keep a root build and a sub-path build side by side.
+const out = process.env.BUILD_DIR ?? 'build';
+
+/** @type {import('@sveltejs/kit').Config} */
+const config = {
+	kit: {
+		adapter: adapter({ pages: out, assets: out, fallback: '200.html', strict: true }),
+		paths: { base },
+		// The service worker is registered by the app itself so that an update is offered, never forced.
+		serviceWorker: { register: false },
+		csp: {
+			mode: 'hash',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self', 'wasm-unsafe-eval'],
+				'style-src': ['self'],
+				'img-src': ['self', 'data:', 'blob:'],
+				'font-src': ['self'],
+				'connect-src': ['self'],
+				'worker-src': ['self'],
+				'manifest-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self'],
+				'frame-ancestors': ['none']
+			}
+		}
+	}
+};
+
+export default config;
