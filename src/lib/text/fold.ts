@@ -1,16 +1,23 @@
 /**
  * The one folding used on both sides of search: index and query alike.
  *
- * Each code point is folded on its own — NFKC, then Traditional → Simplified by OpenCC's character
- * table, then lower case — so folding a substring gives a substring of the folded text. Phrase-level
- * conversion (OpenCC's default) does not have that property: a phrase rule that fires on a passage
- * but not on a two-character query is exactly how recall collapses. The reader's script switch,
- * which should read naturally, uses the full phrase-aware converter instead (see `script.ts`).
+ * Each code point is folded on its own — NFKC, then to one representative of its Simplified /
+ * Traditional variant class, then lower case — so folding a substring gives a substring of the
+ * folded text. Phrase-level conversion (OpenCC's default) does not have that property: a phrase
+ * rule that fires on a passage but not on a two-character query is exactly how recall collapses.
+ *
+ * The classes join OpenCC's Traditional→Simplified and Simplified→Traditional character tables
+ * and its Taiwan and Hong Kong variant tables. One table alone is not enough: Taiwan writes `著`
+ * where OpenCC's standard (and Simplified) write `着`, and no Traditional→Simplified entry says
+ * so, so `著力` would miss `着力`. The largest class has six members (`坛壇壜罈罎墰`).
  */
+import HKVariants from 'opencc-js/dict/HKVariants';
+import STCharacters from 'opencc-js/dict/STCharacters';
 import TSCharacters from 'opencc-js/dict/TSCharacters';
+import TWVariants from 'opencc-js/dict/TWVariants';
 
 /** Bump whenever folding or the search form changes: stored indexes are rebuilt. */
-export const FOLD_VERSION = 1;
+export const FOLD_VERSION = 2;
 
 const enum CharClass {
 	/** Dropped from the search form: punctuation, white space, symbols. */
@@ -48,21 +55,53 @@ function classify(ch: string): CharClass {
 	return WORD_CHAR.test(ch) ? CharClass.Word : CharClass.Other;
 }
 
-let traditionalToSimplified: Map<string, string> | null = null;
+let variantFold: Map<string, string> | null = null;
 
-function t2s(): Map<string, string> {
-	if (traditionalToSimplified) return traditionalToSimplified;
-	const map = new Map<string, string>();
-	for (const entry of TSCharacters.split('|')) {
-		const [from, to] = entry.split(' ');
-		// The first candidate is OpenCC's default reading.
-		if (from && to && [...from].length === 1) map.set(from, to);
+/** Each character of a variant class → the class's representative (its Simplified member). */
+function variants(): Map<string, string> {
+	if (variantFold) return variantFold;
+	const parent = new Map<string, string>();
+	const root = (c: string): string => {
+		let r = c;
+		while (parent.get(r) !== undefined && parent.get(r) !== r) r = parent.get(r)!;
+		parent.set(c, r);
+		return r;
+	};
+	/** Characters OpenCC gives as the Simplified form of a Traditional one. */
+	const simplifiedTargets = new Set<string>();
+	const join = (table: string, targets?: Set<string>) => {
+		for (const entry of table.split('|')) {
+			const [from, ...to] = entry.split(' ');
+			if (!from || [...from].length !== 1) continue;
+			for (const t of to) {
+				if ([...t].length !== 1) continue;
+				targets?.add(t);
+				const a = root(from);
+				const b = root(t);
+				if (a !== b) parent.set(a < b ? b : a, a < b ? a : b);
+			}
+		}
+	};
+	join(TSCharacters, simplifiedTargets);
+	join(STCharacters);
+	join(TWVariants);
+	join(HKVariants);
+	const members = new Map<string, string[]>();
+	for (const c of parent.keys()) {
+		const r = root(c);
+		members.set(r, [...(members.get(r) ?? []), c]);
 	}
-	return (traditionalToSimplified = map);
+	const map = new Map<string, string>();
+	for (const group of members.values()) {
+		const sorted = [...group].sort();
+		const representative = sorted.find((c) => simplifiedTargets.has(c)) ?? sorted[0]!;
+		for (const c of group) if (c !== representative) map.set(c, representative);
+	}
+	return (variantFold = map);
 }
 
 function foldSlow(ch: string): string {
-	const map = t2s();
+	const map = variants();
 	let out = '';
 	for (const c of ch.normalize('NFKC')) out += map.get(c) ?? c;
 	return out.toLowerCase();

@@ -1,0 +1,196 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import * as OpenCC from 'opencc-js';
+import { describe, expect, it } from 'vitest';
+import type { Corpus } from '../corpus/types';
+import { propertyRuns } from '../testing/property-runs';
+import { searchForm } from '../text/fold';
+import { IndexFormatMismatch, SearchIndex } from './search-index';
+
+const corpus = JSON.parse(
+	fs.readFileSync(path.resolve(import.meta.dirname, '../../../corpus/corpus.json'), 'utf8')
+) as Corpus;
+const index = SearchIndex.build(corpus);
+const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
+const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
+const passageIds = (q: string) => new Set(index.search(q).results.map((r) => r.id));
+const texts = (q: string) => index.search(q).results.map((r) => r.text);
+
+describe('search semantics', () => {
+	it('finds Traditional text with a Simplified query and the other way round', () => {
+		expect(texts('办公业务网').some((t) => t.includes('辦公業務網'))).toBe(true);
+		expect(texts('國務院部門').some((t) => t.includes('國務院部門'))).toBe(true);
+		expect(texts('信息安全意識').some((t) => t.includes('全社會的信息安全意識'))).toBe(true);
+	});
+
+	it('shows each passage in its own script', () => {
+		const hit = index.search('办公业务网').results[0]!;
+		expect(hit.source).toBe('001_a2fe0118f480fe0c.txt');
+		expect(hit.text).toContain('辦公業務網');
+	});
+
+	it('requires every space-separated term, counting title and headings as part of a passage', () => {
+		const hits = index.search('河南 社会保障').results;
+		expect(hits.length).toBeGreaterThan(0);
+		expect(hits[0]!.text).toContain('社会保障');
+		expect(hits[0]!.source).toMatch(/^004/u);
+		expect(hits.every((h) => h.source.startsWith('004'))).toBe(true);
+		expect(index.search('河南 不存在的词').total).toBe(0);
+	});
+
+	it('does not return every passage of a document only because its title matches', () => {
+		expect(index.search('河南').results.every((h) => h.matched.text.length > 0)).toBe(true);
+	});
+
+	it('confirms n-gram candidates against the text: no passage without the phrase', () => {
+		for (const q of ['政务信息化', '信息资源共享', '电子政务网络']) {
+			const form = searchForm(q);
+			for (const h of index.search(q).results) expect(searchForm(h.text)).toContain(form);
+		}
+	});
+
+	it('keeps Latin words and numbers whole for ranking but finds partial ones', () => {
+		expect(texts('ＩＴ产业')[0]).toContain('民族it产业');
+		expect(texts('oracle').length).toBe(2);
+		expect(index.search('97%').results[0]!.text).toContain('97%以上');
+		expect(texts('CA电子认证')[0]).toContain('CA电子认证');
+		expect(texts('7×24小时').length).toBe(2);
+	});
+
+	it('ranks the text above the heading that announces it', () => {
+		const hits = index.search('就业服务').results;
+		expect(hits[0]!.kind).toBe('text');
+	});
+
+	it('pages, filters by document and counts per document', () => {
+		const all = index.search('电子政务');
+		const page = index.search('电子政务', { offset: 5, limit: 5 });
+		expect(page.results.map((r) => r.id)).toEqual(all.results.slice(5, 10).map((r) => r.id));
+		const only = index.search('电子政务', { docIds: ['004_d5c1c3bf905c2393'] });
+		expect(only.total).toBe(all.byDocument['004_d5c1c3bf905c2393']);
+		expect(only.byDocument).toEqual(all.byDocument);
+		expect(Object.values(all.byDocument).reduce((a, b) => a + b, 0)).toBe(all.total);
+	});
+
+	it('treats any string as a query without throwing', () => {
+		for (const q of [
+			'',
+			'   ',
+			'(((',
+			'。，、',
+			'<script>alert(1)</script>',
+			'😀😀',
+			'\u0000',
+			'a'.repeat(10_000),
+			'电'.repeat(10_000)
+		]) {
+			expect(() => index.search(q)).not.toThrow();
+		}
+		expect(index.search('').total).toBe(0);
+		expect(index.search('(((').total).toBe(0);
+		expect(index.search('不存在的词语组合甲乙丙').total).toBe(0);
+		expect(index.search('企業新聞').total).toBe(0);
+	});
+});
+
+describe('serialization', () => {
+	it('loads a saved index that answers exactly like the one that was built', () => {
+		const loaded = SearchIndex.load(JSON.stringify(index.toJSON()), corpus);
+		for (const q of ['电子政务', '辦公業務網', '河南 就业', 'oa', '90%', '云']) {
+			expect(loaded.search(q)).toEqual(index.search(q));
+		}
+	});
+
+	it('refuses an index made for another corpus, tokenizer or a damaged one', () => {
+		const saved = index.toJSON();
+		expect(() =>
+			SearchIndex.load({ ...saved, format: { ...saved.format, corpus: 'other' } }, corpus)
+		).toThrow(IndexFormatMismatch);
+		expect(() =>
+			SearchIndex.load({ ...saved, format: { ...saved.format, tokenizer: 'old' } }, corpus)
+		).toThrow(/tokenizer/u);
+		expect(() => SearchIndex.load(JSON.stringify(saved).slice(0, 5000), corpus)).toThrow(
+			IndexFormatMismatch
+		);
+		expect(() =>
+			SearchIndex.load({ ...saved, passages: { bogus: true } } as never, corpus)
+		).toThrow(IndexFormatMismatch);
+		const fewer = { ...corpus, passages: corpus.passages.slice(1) };
+		expect(() => SearchIndex.load(saved, fewer)).toThrow(IndexFormatMismatch);
+	});
+});
+
+describe('properties', () => {
+	const withText = corpus.passages.filter((p) => searchForm(p.text).trim().length > 0);
+	const passage = fc.constantFrom(...withText);
+	const substring = passage.chain((p) =>
+		fc
+			.tuple(fc.nat(p.text.length - 1), fc.integer({ min: 2, max: 8 }))
+			.map(([start, len]) => ({ p, q: p.text.slice(start, start + len) }))
+	);
+	const options = { numRuns: propertyRuns(), seed: 20261122 };
+
+	it('finds the passage of any 2–8 character substring, in either script', () => {
+		fc.assert(
+			fc.property(substring, fc.boolean(), ({ p, q }, convert) => {
+				fc.pre(searchForm(q).trim().length > 0);
+				const script = corpus.documents.find((d) => d.id === p.docId)!.script;
+				const query = !convert ? q : script === 'Simplified' ? toTraditional(q) : toSimplified(q);
+				expect(passageIds(query).has(p.id), `${query} → ${p.id}`).toBe(true);
+			}),
+			options
+		);
+	});
+
+	it('puts highlights inside the text, over characters of the query', () => {
+		fc.assert(
+			fc.property(substring, ({ q }) => {
+				const terms = q
+					.split(/\s+/u)
+					.map(searchForm)
+					.filter((t) => t.trim());
+				for (const hit of index.search(q).results) {
+					for (const [a, b] of hit.highlights) {
+						expect(a).toBeGreaterThanOrEqual(0);
+						expect(b).toBeLessThanOrEqual(hit.text.length);
+						expect(a).toBeLessThan(b);
+						const marked = searchForm(hit.text.slice(a, b)).replace(/ /gu, '');
+						expect(
+							terms.some((t) => t.replace(/ /gu, '').includes(marked) || marked.includes(t.trim()))
+						).toBe(true);
+					}
+				}
+			}),
+			options
+		);
+	});
+
+	it('never throws, whatever the input', () => {
+		fc.assert(
+			fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (q) => {
+				const r = index.search(q, { limit: 5 });
+				expect(r.total).toBeGreaterThanOrEqual(r.results.length);
+			}),
+			options
+		);
+	});
+
+	it('has recall 1 and no extra hits against a brute-force scan, for single terms', () => {
+		const forms = corpus.passages.map((p) => searchForm(p.text));
+		fc.assert(
+			fc.property(substring, ({ q }) => {
+				const term = q.split(/\s+/u).find((t) => searchForm(t).trim());
+				fc.pre(term !== undefined);
+				const needle = searchForm(term!).trim();
+				const truth = corpus.passages.filter((_, i) => forms[i]!.includes(needle)).map((p) => p.id);
+				const got = index
+					.search(term!)
+					.results.filter((r) => r.matched.text.length > 0)
+					.map((r) => r.id);
+				expect(new Set(got)).toEqual(new Set(truth));
+			}),
+			options
+		);
+	});
+});
