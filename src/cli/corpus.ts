@@ -8,6 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildCorpus, CorpusBuildError } from '../lib/corpus/build-corpus';
 import { formatCorpus } from '../lib/corpus/corpus-json';
+import { formatIndicators } from '../lib/corpus/indicators/indicators-json';
 import { DEFAULT_OUT, DEFAULT_SOURCES, readSources, writeAllOrNothing } from './corpus-files';
 
 const { values } = parseArgs({
@@ -18,7 +19,10 @@ const out = path.resolve(values.out ?? DEFAULT_OUT);
 
 try {
 	const corpus = buildCorpus(readSources(sources));
-	writeAllOrNothing({ [path.join(out, 'corpus.json')]: formatCorpus(corpus) });
+	writeAllOrNothing({
+		[path.join(out, 'corpus.json')]: formatCorpus(corpus),
+		[path.join(out, 'indicators.json')]: formatIndicators(corpus)
+	});
 	if (!values.quiet) {
 		const repaired = corpus.passages.filter((p) => p.edits.length > 0).length;
 		console.log(
