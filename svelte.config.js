@@ -4,12 +4,15 @@ import adapter from '@sveltejs/adapter-static';
 const base = process.env.BASE_PATH ?? '';
 // BUILD_DIR lets the browser tests keep a root build and a sub-path build side by side.
 const out = process.env.BUILD_DIR ?? 'build';
+// NIANJIAN_CORPUS_DIR builds the app with another corpus (e.g. the 5M-character benchmark one).
+const corpusDir = process.env.NIANJIAN_CORPUS_DIR ?? 'corpus';
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	kit: {
 		adapter: adapter({ pages: out, assets: out, fallback: '200.html', strict: true }),
 		paths: { base },
+		alias: { $corpus: corpusDir },
 		// The service worker is registered by the app itself so that an update is offered, never forced.
 		serviceWorker: { register: false },
 		csp: {
@@ -18,6 +21,8 @@ const config = {
 				'default-src': ['self'],
 				'script-src': ['self', 'wasm-unsafe-eval'],
 				'style-src': ['self'],
+				// SvelteKit's route announcer carries one fixed style attribute; allow exactly it.
+				'style-src-attr': ['unsafe-hashes', 'sha256-S8qMpvofolR8Mpjy4kQvEm7m1q8clzU4dfDH0AmvZjo='],
 				'img-src': ['self', 'data:', 'blob:'],
 				'font-src': ['self'],
 				'connect-src': ['self'],

@@ -191,6 +191,43 @@ export class SearchIndex {
 		return this.#rank(this.#termHits(query)).positions;
 	}
 
+	/**
+	 * Highlight ranges of the query's terms in every passage of a document that holds one: what the
+	 * reader marks when a result is opened in context. Passage id → ranges.
+	 */
+	highlightDocument(docId: string, query: string): Record<string, Range[]> {
+		const needles = parseQuery(query).map((t) => t.relaxed);
+		const doc = this.#docPosition.get(docId);
+		const out: Record<string, Range[]> = {};
+		if (doc === undefined || needles.length === 0) return out;
+		for (const position of this.#docMembers[doc]!) {
+			const p = this.#passages[position]!;
+			const ranges = highlightRanges(p.text, needles);
+			if (ranges.length > 0) out[p.id] = ranges;
+		}
+		return out;
+	}
+
+	/**
+	 * For a query of several terms, how many passages each term leaves out: shown when nothing
+	 * matches all of them ("without 「X」: 12 passages").
+	 */
+	suggestWithout(query: string): { without: string; total: number }[] {
+		const terms = parseQuery(query);
+		if (terms.length < 2) return [];
+		return terms
+			.map((t) => ({
+				without: t.text,
+				total: this.rankedPositions(
+					terms
+						.filter((other) => other !== t)
+						.map((other) => other.text)
+						.join(' ')
+				).length
+			}))
+			.filter((s) => s.total > 0);
+	}
+
 	#termHits(query: string): TermHits[] {
 		return parseQuery(query).map((term) => ({
 			term,

@@ -1,0 +1,146 @@
+/**
+ * The search as the page sees it: how far the index is, the query, the results. One instance,
+ * shared by every page, so the index is made once per visit.
+ */
+import type { SearchResults } from '../search/search-index';
+import type { Range } from '../search/highlight';
+import type { IndexSource, StorageState, WorkerEvent } from '../worker/protocol';
+import { SearchClient } from '../worker/search-client';
+
+export type IndexStatus = 'idle' | 'fetching' | 'loading' | 'building' | 'ready' | 'failed';
+
+/** Results shown at first, and added by "show more". */
+export const PAGE_SIZE = 20;
+
+class SearchState {
+	status = $state<IndexStatus>('idle');
+	saving = $state(false);
+	source = $state<IndexSource | null>(null);
+	passages = $state(0);
+	storage = $state<StorageState>({ kind: 'ok' });
+	rebuiltBecause = $state<string | undefined>(undefined);
+	failure = $state<{ stage: 'fetch' | 'index'; message: string } | null>(null);
+	query = $state('');
+	docIds = $state<string[]>([]);
+	limit = $state(PAGE_SIZE);
+	results = $state<SearchResults | null>(null);
+	searching = $state(false);
+	suggestions = $state<{ without: string; total: number }[]>([]);
+
+	#client: SearchClient | null = null;
+	#corpusUrl = '';
+	#sequence = 0;
+	#ready: Promise<void>;
+	#resolveReady: () => void = () => {};
+
+	constructor() {
+		this.#ready = new Promise((resolve) => (this.#resolveReady = resolve));
+	}
+
+	/** Starts the worker and gets the index ready. Safe to call on every page. */
+	start(corpusUrl: string): void {
+		if (this.#client) return;
+		this.#corpusUrl = corpusUrl;
+		performance.mark('index-start');
+		this.status = 'fetching';
+		this.#client = new SearchClient((event) => this.#onEvent(event));
+		this.#client.init(corpusUrl);
+		// A page may have asked before the worker existed (a link with ?q=): answer it now.
+		if (this.query.trim()) void this.#run();
+	}
+
+	retry(): void {
+		if (!this.#client || this.status !== 'failed') return;
+		this.failure = null;
+		this.status = 'fetching';
+		performance.mark('index-start');
+		this.#client.init(this.#corpusUrl);
+		if (this.query) void this.#run();
+	}
+
+	/** Resolves once search can answer. */
+	whenReady(): Promise<void> {
+		return this.#ready;
+	}
+
+	setQuery(query: string): void {
+		if (query === this.query && this.results) return;
+		this.query = query;
+		this.limit = PAGE_SIZE;
+		void this.#run();
+	}
+
+	setDocuments(docIds: string[]): void {
+		this.docIds = docIds;
+		this.limit = PAGE_SIZE;
+		void this.#run();
+	}
+
+	showMore(): void {
+		this.limit += PAGE_SIZE;
+		void this.#run();
+	}
+
+	async highlightDocument(docId: string, query: string): Promise<Record<string, Range[]>> {
+		if (!this.#client || !query.trim()) return {};
+		await this.#ready;
+		return this.#client.highlightDocument(docId, query).catch(() => ({}));
+	}
+
+	/** The latest query wins: answers to older ones are dropped, so typing never shows stale results. */
+	async #run(): Promise<void> {
+		const sequence = ++this.#sequence;
+		const query = this.query;
+		if (!this.#client || query.trim() === '') {
+			this.results = null;
+			this.suggestions = [];
+			this.searching = false;
+			return;
+		}
+		this.searching = true;
+		try {
+			const results = await this.#client.search(query, {
+				limit: this.limit,
+				docIds: this.docIds.length > 0 ? this.docIds : undefined
+			});
+			if (sequence !== this.#sequence) return;
+			this.results = results;
+			this.suggestions =
+				results.total === 0 && results.terms.length > 1
+					? await this.#client.suggestWithout(query)
+					: [];
+		} catch {
+			// The failure itself is reported by the `failed` event.
+		} finally {
+			if (sequence === this.#sequence) this.searching = false;
+		}
+	}
+
+	#onEvent(event: WorkerEvent): void {
+		switch (event.type) {
+			case 'progress':
+				if (event.phase === 'saving') this.saving = true;
+				else this.status = event.phase;
+				break;
+			case 'ready':
+				this.status = 'ready';
+				this.source = event.source;
+				this.passages = event.passages;
+				this.storage = event.storage;
+				this.rebuiltBecause = event.rebuiltBecause;
+				performance.mark('index-ready', { detail: { source: event.source, ms: event.ms } });
+				this.#resolveReady();
+				break;
+			case 'storage':
+				this.storage = event.storage;
+				this.saving = false;
+				break;
+			case 'failed':
+				this.status = 'failed';
+				this.failure = { stage: event.stage, message: event.message };
+				break;
+		}
+	}
+}
+
+export const search = new SearchState();
