@@ -5,17 +5,60 @@
 import { resolve } from '$app/paths';
 import type { ResolvedPathname } from '$app/types';
 
-function withQuery(path: string, query: string | undefined, fragment?: string): ResolvedPathname {
-	const q = query?.trim() ? `?q=${encodeURIComponent(query)}` : '';
+function withParams(
+	path: string,
+	params: Record<string, string | undefined>,
+	fragment?: string
+): ResolvedPathname {
+	const query = new URLSearchParams();
+	for (const [k, v] of Object.entries(params)) if (v?.trim()) query.set(k, v);
+	const q = query.size > 0 ? `?${query}` : '';
 	return `${path}${q}${fragment ? `#${fragment}` : ''}` as ResolvedPathname;
 }
 
 /** The search page, with a query when there is one. */
 export function searchHref(query?: string): ResolvedPathname {
-	return withQuery(resolve('/'), query);
+	return withParams(resolve('/'), { q: query });
 }
 
 /** A document, optionally at a passage and highlighting a query. */
 export function documentHref(docId: string, passageId?: string, query?: string): ResolvedPathname {
-	return withQuery(resolve('/doc/[id]', { id: docId }), query, passageId && `p-${passageId}`);
+	return withParams(
+		resolve('/doc/[id]', { id: docId }),
+		{ q: query },
+		passageId && `p-${passageId}`
+	);
+}
+
+/**
+ * A document at a passage with `[start, end)` of its text marked — a quoted number, a bookmarked
+ * span. The reader scrolls to the passage and marks the span.
+ */
+export function markedPassageHref(
+	docId: string,
+	passageId: string,
+	start: number,
+	end: number
+): ResolvedPathname {
+	return withParams(
+		resolve('/doc/[id]', { id: docId }),
+		{ mark: `${passageId}:${start}-${end}` },
+		`p-${passageId}`
+	);
+}
+
+/** Parses the `mark` parameter of `markedPassageHref`. */
+export function parseMark(
+	value: string | null
+): { passageId: string; start: number; end: number } | null {
+	const m = /^([\w-]+):(\d+)-(\d+)$/u.exec(value ?? '');
+	if (!m) return null;
+	const start = Number(m[2]);
+	const end = Number(m[3]);
+	return end > start ? { passageId: m[1]!, start, end } : null;
+}
+
+/** The indicators page, optionally charting the indicators found by a search. */
+export function indicatorsHref(query?: string): ResolvedPathname {
+	return withParams(resolve('/indicators'), { q: query });
 }

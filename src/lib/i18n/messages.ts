@@ -2,12 +2,14 @@
  * Every interface string, in both languages. Each feature keeps its own file under messages/ so
  * work on one feature never touches another's strings.
  */
+import { bookmarks } from './messages/bookmarks';
 import { common } from './messages/common';
+import { indicators } from './messages/indicators';
 import { reader } from './messages/reader';
 import { search } from './messages/search';
 import type { Locale } from './locale';
 
-const features = [common, search, reader] as const;
+const features = [common, search, reader, bookmarks, indicators] as const;
 
 type Feature = (typeof features)[number];
 type Keys<F> = F extends { en: infer E } ? keyof E : never;

@@ -35,7 +35,8 @@ export const search = {
 		'search.matchedIn.heading': '章节含',
 		'search.documents': '文档',
 		'search.documents.passages': '{count} 个段落',
-		'search.loadMore': '显示更多'
+		'search.loadMore': '显示更多',
+		'search.chartResults': '图示这些结果中的指标'
 	},
 	en: {
 		'search.label': 'Search the texts (Simplified or Traditional)',
@@ -76,6 +77,7 @@ export const search = {
 		'search.matchedIn.heading': 'in heading',
 		'search.documents': 'Documents',
 		'search.documents.passages': '{count} passages',
-		'search.loadMore': 'Show more'
+		'search.loadMore': 'Show more',
+		'search.chartResults': 'Chart the indicators in these results'
 	}
 } as const;

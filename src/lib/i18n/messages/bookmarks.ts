@@ -1,0 +1,8 @@
+export const bookmarks = {
+	'zh-Hans': {
+		'bookmarks.title': '收藏'
+	},
+	en: {
+		'bookmarks.title': 'Bookmarks'
+	}
+} as const;
