@@ -6,11 +6,14 @@ const base = process.env.BASE_PATH ?? '';
 const out = process.env.BUILD_DIR ?? 'build';
 // NIANJIAN_CORPUS_DIR builds the app with another corpus (e.g. the 5M-character benchmark one).
 const corpusDir = process.env.NIANJIAN_CORPUS_DIR ?? 'corpus';
+// KIT_OUT_DIR lets parallel builds (several test runs, a scale build) keep their work apart.
+const outDir = process.env.KIT_OUT_DIR ?? '.svelte-kit';
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	kit: {
 		adapter: adapter({ pages: out, assets: out, fallback: '200.html', strict: true }),
+		outDir,
 		paths: { base },
 		alias: { $corpus: corpusDir },
 		// The service worker is registered by the app itself so that an update is offered, never forced.

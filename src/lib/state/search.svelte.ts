@@ -81,10 +81,14 @@ class SearchState {
 		void this.#run();
 	}
 
+	/**
+	 * Highlights for a document. A page may ask before the layout has started the worker (child
+	 * effects run first), so this waits for the index rather than for the client.
+	 */
 	async highlightDocument(docId: string, query: string): Promise<Record<string, Range[]>> {
-		if (!this.#client || !query.trim()) return {};
+		if (!query.trim()) return {};
 		await this.#ready;
-		return this.#client.highlightDocument(docId, query).catch(() => ({}));
+		return this.#client!.highlightDocument(docId, query).catch(() => ({}));
 	}
 
 	/** The latest query wins: answers to older ones are dropped, so typing never shows stale results. */
@@ -101,7 +105,8 @@ class SearchState {
 		try {
 			const results = await this.#client.search(query, {
 				limit: this.limit,
-				docIds: this.docIds.length > 0 ? this.docIds : undefined
+				// A plain copy: state proxies cannot be posted to a worker.
+				docIds: this.docIds.length > 0 ? $state.snapshot(this.docIds) : undefined
 			});
 			if (sequence !== this.#sequence) return;
 			this.results = results;
@@ -109,8 +114,10 @@ class SearchState {
 				results.total === 0 && results.terms.length > 1
 					? await this.#client.suggestWithout(query)
 					: [];
-		} catch {
-			// The failure itself is reported by the `failed` event.
+		} catch (error) {
+			// A worker that could not make an index says so through its `failed` event; anything
+			// else is a bug worth seeing.
+			if (this.status !== 'failed') console.error('search failed', error);
 		} finally {
 			if (sequence === this.#sequence) this.searching = false;
 		}

@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type App } from './support/app';
+import { freshContext, watch } from './support/browser';
+import { resultTexts, searchFor, waitForIndex } from './support/page-helpers';
+
+let app: App;
+beforeAll(async () => {
+	app = await startApp();
+});
+afterAll(() => app?.close());
+
+describe('reader', () => {
+	it('opens a result in context, scrolled to its passage, with the query marked', async () => {
+		const context = await freshContext(app.browser);
+		const page = await context.newPage();
+		const problems = watch(page);
+		await page.goto(app.url);
+		await waitForIndex(page);
+		await searchFor(page, '发放普及居民健康卡');
+		await resultTexts(page);
+		await page.click('a[data-result="0"]');
+		await page.waitForURL(/\/doc\/004_d5c1c3bf905c2393\?q=.*#p-/u);
+		const id = new URL(page.url()).hash.slice(1);
+		const passage = page.locator(`[id="${id}"]`);
+		await expect.poll(() => passage.locator('mark').count()).toBeGreaterThan(0);
+		expect(await passage.locator('mark').first().innerText()).toBe('发放普及居民健康卡');
+		expect(await passage.evaluate((el) => el.matches(':target'))).toBe(true);
+		const box = await passage.boundingBox();
+		const viewport = page.viewportSize()!;
+		expect(box!.y).toBeGreaterThanOrEqual(0);
+		expect(box!.y).toBeLessThan(viewport.height);
+		expect(problems.errors).toEqual([]);
+		await context.close();
+	});
+
+	it('shows the text as written, in Simplified or in Traditional', async () => {
+		const context = await freshContext(app.browser);
+		const page = await context.newPage();
+		await page.goto(app.url + 'doc/001_a2fe0118f480fe0c');
+		const body = page.locator('article .body');
+		expect(await body.innerText()).toContain('辦公業務網');
+		await page.getByLabel('简体', { exact: true }).check();
+		await expect.poll(() => body.innerText()).toContain('办公业务网');
+		await page.goto(app.url + 'doc/002_f259da14b1d8f46d');
+		await page.getByLabel('繁体', { exact: true }).check();
+		await expect.poll(() => page.locator('article .body').innerText()).toContain('電子政務');
+		await context.close();
+	});
+
+	it('shows the repairs against the raw text', async () => {
+		const context = await freshContext(app.browser);
+		const page = await context.newPage();
+		await page.goto(app.url + 'doc/000_d56171d339cd50a1');
+		await page.getByLabel('标出修复之处').check();
+		const repairs = page.locator('.body .repair');
+		expect(await repairs.count()).toBeGreaterThan(50);
+		expect(await repairs.first().getAttribute('title')).toMatch(/原始文本/u);
+		await page.getByLabel('显示原始文本').check();
+		await expect
+			.poll(() => page.locator('article .body').innerText())
+			.toContain('分别达到93.4.和67.2.');
+		await context.close();
+	});
+
+	it('has a table of contents from the 一 / (一) / (1) headings, each linking to its heading', async () => {
+		const context = await freshContext(app.browser);
+		const page = await context.newPage();
+		await page.goto(app.url + 'doc/004_d5c1c3bf905c2393');
+		const entries = page.locator('nav.toc li a');
+		expect(await entries.count()).toBe(25);
+		await entries.filter({ hasText: '就业服务方面' }).click();
+		const id = new URL(page.url()).hash.slice(1);
+		expect(await page.locator(`[id="${id}"]`).innerText()).toContain('就业服务方面');
+		await context.close();
+	});
+
+	it('marks a span given in the link (a quoted number)', async () => {
+		const context = await freshContext(app.browser);
+		const page = await context.newPage();
+		// 001's first passage: 我國97%以上的地區…
+		await page.goto(app.url + 'doc/001_a2fe0118f480fe0c');
+		const first = page.locator('.body p.passage').first();
+		const id = (await first.getAttribute('id'))!.slice(2);
+		const text = await first.innerText();
+		const at = text.indexOf('97%');
+		await page.goto(`${app.url}doc/001_a2fe0118f480fe0c?mark=${id}:${at}-${at + 3}#p-${id}`);
+		await expect.poll(() => page.locator(`[id="p-${id}"] mark`).first().innerText()).toBe('97%');
+		await context.close();
+	});
+});

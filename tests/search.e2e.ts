@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type App } from './support/app';
+import { freshContext, watch } from './support/browser';
+import { resultTexts, searchFor, waitForIndex } from './support/page-helpers';
+
+let app: App;
+beforeAll(async () => {
+	app = await startApp();
+});
+afterAll(() => app?.close());
+
+async function openHome(path = '') {
+	const context = await freshContext(app.browser);
+	const page = await context.newPage();
+	const problems = watch(page);
+	await page.goto(app.url + path);
+	await waitForIndex(page);
+	return { context, page, problems };
+}
+
+describe('search', () => {
+	it('finds Traditional text with a Simplified query, marked in the snippet', async () => {
+		const { context, page, problems } = await openHome();
+		await searchFor(page, '办公业务网');
+		const texts = await resultTexts(page);
+		expect(texts.length).toBeGreaterThan(0);
+		expect(texts[0]).toContain('辦公業務網');
+		expect(
+			await page.locator('.results li.result').first().locator('mark').first().innerText()
+		).toBe('辦公業務網');
+		expect(problems.errors).toEqual([]);
+		await context.close();
+	});
+
+	it('finds both scripts with a Traditional query', async () => {
+		const { context, page } = await openHome();
+		await searchFor(page, '國務院部門');
+		const texts = (await resultTexts(page)).join('\n');
+		expect(texts).toContain('国务院部门');
+		expect(texts).toContain('國務院部門');
+		await context.close();
+	});
+
+	it('opens a link with ?q= with its results, and back/forward restore queries', async () => {
+		const { context, page } = await openHome('?q=' + encodeURIComponent('云计算'));
+		expect(await page.inputValue('input[type="search"]')).toBe('云计算');
+		expect((await resultTexts(page)).some((t) => t.includes('云计算'))).toBe(true);
+		await page.click('a[data-result="0"]');
+		await page.waitForURL(/\/doc\//u);
+		await page.goBack();
+		await page.waitForURL(/\?q=/u);
+		expect(await page.inputValue('input[type="search"]')).toBe('云计算');
+		expect((await resultTexts(page)).length).toBeGreaterThan(0);
+		await context.close();
+	});
+
+	it('requires every term and filters by document with counts', async () => {
+		const { context, page } = await openHome();
+		await searchFor(page, '河南 就业');
+		const texts = await resultTexts(page);
+		expect(texts.some((t) => t.includes('就业'))).toBe(true);
+		await searchFor(page, '电子政务');
+		await page.waitForSelector('fieldset.filter');
+		const total = Number((await page.getByTestId('result-count').innerText()).match(/\d+/u)![0]);
+		const henan = page.locator('fieldset.filter label', { hasText: '河南' });
+		const henanCount = Number(await henan.locator('.count').innerText());
+		await henan.locator('input').check();
+		await expect
+			.poll(async () => page.getByTestId('result-count').innerText())
+			.toContain(`${henanCount}`);
+		expect(henanCount).toBeLessThan(total);
+		await context.close();
+	});
+
+	it('says clearly when nothing matches and suggests dropping a term', async () => {
+		const { context, page } = await openHome();
+		await searchFor(page, '河南 不存在的词');
+		await page.waitForSelector('[data-testid="no-results"]');
+		const text = await page.getByTestId('no-results').innerText();
+		expect(text).toContain('没有找到');
+		expect(text).toMatch(/去掉「不存在的词」:\s*\d+|去掉「不存在的词」：\d+/u);
+		await context.close();
+	});
+
+	it('treats markup in a query as text: no element is created, no script runs', async () => {
+		const { context, page, problems } = await openHome();
+		await searchFor(page, '<img src=x onerror="window.__pwned=1"> 电子政务');
+		await page.waitForSelector('[data-testid="no-results"], .results li.result');
+		expect(await page.locator('main img').count()).toBe(0);
+		expect(
+			await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)
+		).toBeUndefined();
+		expect(problems.errors).toEqual([]);
+		await context.close();
+	});
+
+	it('is driven by the keyboard: / focuses the box, arrows move, Enter opens', async () => {
+		const { context, page } = await openHome();
+		await page.locator('body').click();
+		await page.keyboard.press('/');
+		expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-input');
+		await page.keyboard.type('云计算');
+		await resultTexts(page);
+		await page.keyboard.press('ArrowDown');
+		expect(await page.evaluate(() => document.activeElement?.getAttribute('data-result'))).toBe(
+			'0'
+		);
+		await page.keyboard.press('ArrowDown');
+		expect(await page.evaluate(() => document.activeElement?.getAttribute('data-result'))).toBe(
+			'1'
+		);
+		await page.keyboard.press('Enter');
+		await page.waitForURL(/\/doc\/.*#p-/u);
+		await context.close();
+	});
+
+	it('speaks the browser language, switches and remembers', async () => {
+		const context = await freshContext(app.browser, { locale: 'en-US' });
+		const page = await context.newPage();
+		await page.goto(app.url);
+		await waitForIndex(page);
+		expect(await page.locator('nav a', { hasText: 'Bookmarks' }).count()).toBe(1);
+		await page.selectOption('.language select', 'zh-Hans');
+		await expect.poll(() => page.locator('nav a', { hasText: '收藏' }).count()).toBe(1);
+		await page.reload();
+		await waitForIndex(page);
+		expect(await page.locator('nav a', { hasText: '收藏' }).count()).toBe(1);
+		expect(await page.getAttribute('html', 'lang')).toBe('zh-Hans');
+		await context.close();
+	});
+
+	it('has a bookmark button named 收藏 / Bookmark on every result', async () => {
+		const { context, page } = await openHome();
+		await searchFor(page, '云计算');
+		await resultTexts(page);
+		const buttons = page
+			.locator('.results li.result')
+			.first()
+			.getByRole('button', { name: /收藏/u });
+		expect(await buttons.count()).toBe(1);
+		await context.close();
+	});
+});
