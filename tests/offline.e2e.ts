@@ -87,9 +87,11 @@ describe('a new deployment while a tab is open', () => {
 		await page.goto(app.url);
 		await waitForIndex(page);
 		await waitForOffline(page);
-		const oldCache = await page.evaluate(async () =>
-			(await caches.keys()).filter((k) => k.startsWith('nianjian-'))
-		);
+		const cacheNames = () =>
+			page.evaluate(async () =>
+				(await globalThis.caches.keys()).filter((k: string) => k.startsWith('nianjian-'))
+			);
+		const oldCache = await cacheNames();
 
 		app.server.setRoot(next);
 		await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
@@ -108,11 +110,9 @@ describe('a new deployment while a tab is open', () => {
 		await page.getByRole('button', { name: '更新并重新载入' }).click();
 		await page.waitForEvent('load');
 		await waitForIndex(page);
-		const caches = await page.evaluate(async () =>
-			(await caches.keys()).filter((k) => k.startsWith('nianjian-'))
-		);
-		expect(caches).toHaveLength(1);
-		expect(caches[0]).not.toBe(oldCache[0]);
+		const newCache = await cacheNames();
+		expect(newCache).toHaveLength(1);
+		expect(newCache[0]).not.toBe(oldCache[0]);
 		await context.close();
 	});
 });

@@ -3,7 +3,7 @@
  * two is how a stored index silently returns nothing, so there is no second copy.
  */
 import type { Options } from 'minisearch';
-import { indexTerms } from './tokenize';
+import { indexTerms, type Vocabulary } from './tokenize';
 
 /** A document as MiniSearch sees it: our position in the passage list, and its search form. */
 export interface IndexedForm {
@@ -13,13 +13,13 @@ export interface IndexedForm {
 
 export const MINISEARCH_VERSION = '7.2.0';
 
-export function miniSearchOptions(): Options<IndexedForm> {
+export function miniSearchOptions(vocabulary: Vocabulary): Options<IndexedForm> {
 	return {
 		idField: 'i',
 		fields: ['form'],
 		storeFields: [],
 		// The search form is already folded; the tokenizer reads it as is, on both sides.
-		tokenize: (form) => indexTerms(form),
+		tokenize: (form) => indexTerms(form, vocabulary),
 		processTerm: (term) => term,
 		searchOptions: { combineWith: 'AND' }
 	};

@@ -10,105 +10,165 @@ import MiniSearch, { type AsPlainObject } from 'minisearch';
 import { miniSearchOptions, type IndexedForm } from './minisearch-options';
 import { postings, shortIdsArePositions } from './postings';
 import { MIN_FUZZY_2_LENGTH, MIN_FUZZY_LENGTH, type QueryTerm } from './query';
+import { Vocabulary } from './tokenize';
 
-/** Which texts contain a term. */
+/** A phrase index as stored: MiniSearch's own JSON and the vocabulary its tokenizer used. */
+export interface SerializedPhraseIndex {
+	vocabulary: string;
+	index: AsPlainObject;
+}
+
+/**
+ * Which texts contain a term: plain parallel arrays rather than a Map, because a common bigram
+ * matches thousands of passages and every query allocates this anew.
+ */
 export interface TermMatches {
-	/** Position → occurrences of the term (or of the words it expanded to) in that text. */
-	counts: Map<number, number>;
+	/** Positions of the texts that contain the term, ascending. */
+	positions: number[];
+	/** Occurrences of the term (or of the words it expanded to) in each of those texts. */
+	counts: number[];
 	/**
 	 * Texts matched only inside longer words (`97` in `1997`) or through near spellings (`oracel` →
-	 * `oracle`, with the words found, for highlighting): they rank lower.
+	 * `oracle`, with the words found, for highlighting): they rank lower. Null when there are none.
 	 */
-	inexact: Map<number, string[]>;
+	inexact: Map<number, string[]> | null;
 }
 
 export class PhraseIndex {
 	private constructor(
 		readonly miniSearch: MiniSearch<IndexedForm>,
 		/** Search forms, by position. */
-		readonly forms: readonly string[]
+		readonly forms: readonly string[],
+		readonly vocabulary: Vocabulary
 	) {}
 
 	static build(forms: readonly string[]): PhraseIndex {
-		const ms = new MiniSearch<IndexedForm>(miniSearchOptions());
+		const vocabulary = Vocabulary.of(forms);
+		const ms = new MiniSearch<IndexedForm>(miniSearchOptions(vocabulary));
 		ms.addAll(forms.map((form, i) => ({ i, form })));
-		return new PhraseIndex(ms, forms);
+		return new PhraseIndex(ms, forms, vocabulary);
 	}
 
 	/** Loads an index saved by `toJSON`; `forms` must be the forms it was built from. */
-	static load(serialized: string | AsPlainObject, forms: readonly string[]): PhraseIndex {
-		const ms =
-			typeof serialized === 'string'
-				? MiniSearch.loadJSON<IndexedForm>(serialized, miniSearchOptions())
-				: MiniSearch.loadJS<IndexedForm>(serialized, miniSearchOptions());
+	static load(serialized: SerializedPhraseIndex, forms: readonly string[]): PhraseIndex {
+		const vocabulary = Vocabulary.parse(serialized.vocabulary);
+		const ms = MiniSearch.loadJS<IndexedForm>(serialized.index, miniSearchOptions(vocabulary));
 		if (ms.documentCount !== forms.length || !shortIdsArePositions(ms)) {
 			throw new Error(
 				`stored index holds ${ms.documentCount} texts, the corpus ${forms.length}: rebuild needed`
 			);
 		}
-		return new PhraseIndex(ms, forms);
+		return new PhraseIndex(ms, forms, vocabulary);
 	}
 
-	toJSON(): AsPlainObject {
-		return this.miniSearch.toJSON();
+	toJSON(): SerializedPhraseIndex {
+		return { vocabulary: this.vocabulary.bigrams, index: this.miniSearch.toJSON() };
+	}
+
+	/** The index terms every text holding `term` must have: its bigrams and its inner words. */
+	termsOf(term: QueryTerm): string[] {
+		const terms = new Set<string>(term.innerWords);
+		for (const run of term.hanRuns) {
+			for (let i = 1; i < run.length; i++) {
+				terms.add(this.vocabulary.term(run.charCodeAt(i - 1), run.charCodeAt(i)));
+			}
+		}
+		return [...terms];
 	}
 
 	/** The texts that contain `term`, with their number of occurrences. */
 	find(term: QueryTerm): TermMatches {
-		const counts = new Map<number, number>();
-		const inexact = new Map<number, string[]>();
+		const positions: number[] = [];
+		const counts: number[] = [];
+		const matches: TermMatches = { positions, counts, inexact: null };
+		const exact = this.#exactBigram(term);
+		if (exact) {
+			// One frequent bigram: its postings are exact and carry the count. Nothing to confirm.
+			for (const [i, count] of exact) {
+				positions.push(i);
+				counts.push(count);
+			}
+			return matches;
+		}
+		const partialWords = term.relaxed !== term.form;
 		const confirm = (i: number) => {
 			const form = this.forms[i]!;
 			const count = occurrences(form, term.relaxed);
 			if (count === 0) return;
-			counts.set(i, count);
+			positions.push(i);
+			counts.push(count);
 			// Found only inside longer words (`97` in `1997`): ranked below whole-word matches.
-			if (term.relaxed !== term.form && !form.includes(term.form)) inexact.set(i, []);
+			if (partialWords && !form.includes(term.form)) (matches.inexact ??= new Map()).set(i, []);
 		};
-		if (term.indexTerms.length === 0) {
+		const terms = this.termsOf(term);
+		if (terms.length === 0) {
 			// A single Chinese character or a single word, which may be part of a longer one, has
 			// nothing to look up: scanning the forms is exact and, even at 5M characters, takes a
 			// few milliseconds — cheaper than indexing every character and every word fragment.
 			for (let i = 0; i < this.forms.length; i++) confirm(i);
 		} else {
-			for (const i of this.#candidates(term.indexTerms).keys()) confirm(i);
+			// MiniSearch adds documents in order, so postings come out in ascending position.
+			for (const i of this.#candidates(terms)) confirm(i);
 		}
-		if (term.word && term.word.length >= MIN_FUZZY_LENGTH)
-			this.#nearSpellings(term.word, counts, inexact);
-		return { counts, inexact };
+		if (term.word && term.word.length >= MIN_FUZZY_LENGTH) this.#nearSpellings(term.word, matches);
+		return matches;
+	}
+
+	/** The postings of a term that is exactly one frequent bigram, or null. */
+	#exactBigram(term: QueryTerm): ReadonlyMap<number, number> | null {
+		if (term.innerWords.length > 0 || term.hanRuns.length !== 1 || term.relaxed !== term.form)
+			return null;
+		const run = term.hanRuns[0]!;
+		if (run.length !== 2 || run !== term.form) return null;
+		const a = run.charCodeAt(0);
+		const b = run.charCodeAt(1);
+		if (!this.vocabulary.isExact(a, b)) return null;
+		return postings(this.miniSearch, this.vocabulary.term(a, b)) ?? new Map();
 	}
 
 	/** Texts holding every index term: intersection of MiniSearch postings, smallest first. */
-	#candidates(terms: readonly string[]): ReadonlyMap<number, number> {
+	#candidates(terms: readonly string[]): Iterable<number> {
 		const lists: ReadonlyMap<number, number>[] = [];
 		for (const t of terms) {
 			const list = postings(this.miniSearch, t);
-			if (!list) return new Map();
+			if (!list) return [];
 			lists.push(list);
 		}
 		lists.sort((a, b) => a.size - b.size);
 		const [first, ...rest] = lists;
-		if (rest.length === 0) return first!;
-		const out = new Map<number, number>();
-		outer: for (const [i, n] of first!) {
+		if (rest.length === 0) return first!.keys();
+		const out: number[] = [];
+		outer: for (const i of first!.keys()) {
 			for (const list of rest) if (!list.has(i)) continue outer;
-			out.set(i, n);
+			out.push(i);
 		}
 		return out;
 	}
 
 	/** Latin words also match near spellings (`oracel` → `oracle`), ranked lower. */
-	#nearSpellings(word: string, counts: Map<number, number>, inexact: Map<number, string[]>): void {
+	#nearSpellings(word: string, matches: TermMatches): void {
 		const fuzzy = word.length >= MIN_FUZZY_2_LENGTH ? 2 : 1;
+		const found = new Set(matches.positions);
+		let added = false;
 		for (const r of this.miniSearch.search(word, { fuzzy })) {
 			const i = r.id as number;
-			if (counts.has(i)) continue;
+			if (found.has(i)) continue;
 			const form = this.forms[i]!;
 			const words = r.terms.filter((t) => form.includes(` ${t} `));
 			const count = words.reduce((n, w) => n + occurrences(form, ` ${w} `), 0);
 			if (count === 0) continue;
-			counts.set(i, count);
-			inexact.set(i, words);
+			matches.positions.push(i);
+			matches.counts.push(count);
+			(matches.inexact ??= new Map()).set(i, words);
+			added = true;
+		}
+		if (added) {
+			// Keep positions ascending, as every consumer expects.
+			const order = matches.positions
+				.map((_, k) => k)
+				.sort((a, b) => matches.positions[a]! - matches.positions[b]!);
+			matches.positions = order.map((k) => matches.positions[k]!);
+			matches.counts = order.map((k) => matches.counts[k]!);
 		}
 	}
 }

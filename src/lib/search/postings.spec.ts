@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { miniSearchOptions, MINISEARCH_VERSION, type IndexedForm } from './minisearch-options';
 import { postings, shortIdsArePositions } from './postings';
+import { Vocabulary } from './tokenize';
 
 describe('the MiniSearch internals the query path reads', () => {
 	it('is the MiniSearch version the format record names', () => {
@@ -13,7 +14,7 @@ describe('the MiniSearch internals the query path reads', () => {
 	});
 
 	it('keeps postings as term → field → document → frequency, with short ids in insertion order', () => {
-		const ms = new MiniSearch<IndexedForm>(miniSearchOptions());
+		const ms = new MiniSearch<IndexedForm>(miniSearchOptions(Vocabulary.empty));
 		ms.addAll([
 			{ i: 0, form: ' alpha beta ' },
 			{ i: 1, form: ' beta ' }
@@ -22,7 +23,10 @@ describe('the MiniSearch internals the query path reads', () => {
 		expect([...(postings(ms, 'alpha') ?? new Map()).keys()]).toEqual([0]);
 		expect(postings(ms, 'gamma')).toBeUndefined();
 		expect(shortIdsArePositions(ms)).toBe(true);
-		const loaded = MiniSearch.loadJSON<IndexedForm>(JSON.stringify(ms), miniSearchOptions());
+		const loaded = MiniSearch.loadJSON<IndexedForm>(
+			JSON.stringify(ms),
+			miniSearchOptions(Vocabulary.empty)
+		);
 		expect([...(postings(loaded, 'beta') ?? new Map()).keys()]).toEqual([0, 1]);
 	});
 });

@@ -4,7 +4,7 @@
  * query: parts that fold to nothing (punctuation, markup characters, emoji) are dropped.
  */
 import { isHanChar, searchForm } from '../text/fold';
-import { indexTerms } from './tokenize';
+import { isHanRun } from './tokenize';
 
 /** Longer queries are cut: nobody means 10 000 characters, and each term costs a scan. */
 export const MAX_QUERY_LENGTH = 200;
@@ -25,8 +25,10 @@ export interface QueryTerm {
 	 * this matches. A term cut out of a passage — `3.4%和6` from `93.4%和67.2%` — still finds it.
 	 */
 	relaxed: string;
-	/** Index terms every match must have: its bigram buckets and the words inside it. */
-	indexTerms: string[];
+	/** The runs of Chinese characters in the term: every bigram of each must be in a match. */
+	hanRuns: string[];
+	/** The words inside the term, which a match must hold whole (edge words may be partial). */
+	innerWords: string[];
 	/** A single Latin word, which may also match near spellings when it is long enough. */
 	word: string | null;
 }
@@ -43,16 +45,15 @@ export function parseQuery(query: string): QueryTerm[] {
 		seen.add(form);
 		const single = /^ ([\p{L}]+) $/u.exec(form);
 		const relaxed = form.replace(/^ /u, '').replace(/ $/u, '');
-		// Words at the edges may be partial, so only the words inside the term are required.
-		const edgeWords = new Set<string>();
-		if (form.startsWith(' ')) edgeWords.add(relaxed.split(' ')[0]!);
-		if (form.endsWith(' ')) edgeWords.add(relaxed.split(' ').at(-1)!);
-		const inner = relaxed.split(' ').slice(1, -1);
+		const runs = relaxed.split(' ').filter(Boolean);
+		// Words at the edges may be partial (`3.4%和6` cut from `93.4%和67.2%`): only inner ones count.
+		const inner = runs.filter((run, k) => !isHanRun(run) && k > 0 && k < runs.length - 1);
 		terms.push({
 			text,
 			form,
 			relaxed,
-			indexTerms: indexTerms(form).filter((t) => !edgeWords.has(t) || inner.includes(t)),
+			hanRuns: runs.filter(isHanRun),
+			innerWords: [...new Set(inner)],
 			word: single && !isHanChar(single[1]!) ? single[1]! : null
 		});
 		if (terms.length === MAX_QUERY_TERMS) break;

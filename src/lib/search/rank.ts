@@ -20,27 +20,37 @@ export const RANK_WEIGHTS = {
 	signpost: -10
 } as const;
 
-export interface RankInput {
-	termsInText: number;
-	termsInHeading: number;
-	termsInTitle: number;
-	exactPhrase: boolean;
-	/** Characters of the passage covered by matches, counted on the search form. */
-	matchedChars: number;
-	formLength: number;
-	inexactTerms: number;
-	signpost: boolean;
-}
-
-export function rankScore(r: RankInput): number {
+/**
+ * The score of one passage. Positional arguments, not an object: this runs once per match on every
+ * query, and a common bigram matches hundreds of passages.
+ *
+ * @param termsInText query terms found in the passage text
+ * @param termsInHeading query terms found in its section headings
+ * @param termsInTitle query terms found in its document's title
+ * @param exactPhrase whether the whole query occurs in the text as written
+ * @param matchedChars characters of the passage covered by matches (on the search form)
+ * @param formLength length of the passage's search form
+ * @param inexactTerms terms matched only inside longer words or by near spelling
+ * @param signpost whether the passage is a title, front-matter or heading line
+ */
+export function rankScore(
+	termsInText: number,
+	termsInHeading: number,
+	termsInTitle: number,
+	exactPhrase: boolean,
+	matchedChars: number,
+	formLength: number,
+	inexactTerms: number,
+	signpost: boolean
+): number {
 	const w = RANK_WEIGHTS;
 	return (
-		w.textTerm * r.termsInText +
-		(r.exactPhrase ? w.exactPhrase : 0) +
-		w.heading * r.termsInHeading +
-		w.title * r.termsInTitle +
-		w.density * Math.min(1, r.matchedChars / Math.max(1, r.formLength)) +
-		w.inexactPenalty * r.inexactTerms +
-		(r.signpost ? w.signpost : 0)
+		w.textTerm * termsInText +
+		(exactPhrase ? w.exactPhrase : 0) +
+		w.heading * termsInHeading +
+		w.title * termsInTitle +
+		w.density * Math.min(1, matchedChars / Math.max(1, formLength)) +
+		w.inexactPenalty * inexactTerms +
+		(signpost ? w.signpost : 0)
 	);
 }

@@ -6,12 +6,11 @@
  * report's social-security passage, while `电子政务` alone does not return every passage of a
  * document whose title mentions it).
  */
-import type { AsPlainObject } from 'minisearch';
 import type { Corpus, CorpusDocument, Passage, PassageKind } from '../corpus/types';
 import { searchForm } from '../text/fold';
 import { checkFormat, currentFormat, IndexFormatMismatch, type IndexFormat } from './index-format';
 import { highlightRanges, snippet, type Range, type Snippet } from './highlight';
-import { PhraseIndex, type TermMatches } from './phrase-index';
+import { PhraseIndex, type SerializedPhraseIndex, type TermMatches } from './phrase-index';
 import { parseQuery, type QueryTerm } from './query';
 import { rankScore } from './rank';
 
@@ -59,17 +58,25 @@ export interface SearchResults {
 
 export interface SerializedSearchIndex {
 	format: IndexFormat;
-	passages: AsPlainObject;
-	headings: AsPlainObject;
-	titles: AsPlainObject;
+	passages: SerializedPhraseIndex;
+	headings: SerializedPhraseIndex;
+	titles: SerializedPhraseIndex;
 }
 
 /** How one query term matched: in passage texts, in heading paths, in document titles. */
 interface TermHits {
 	term: QueryTerm;
 	text: TermMatches;
-	headings: TermMatches;
-	titles: TermMatches;
+	/** For each heading entry, 1 when the term is in it. */
+	inHeading: Uint8Array;
+	/** For each document, 1 when the term is in its title. */
+	inTitle: Uint8Array;
+}
+
+/** Ranked matches: positions best first; each score is kept in its sort key. */
+interface Ranked {
+	positions: Int32Array;
+	keys: Float64Array;
 }
 
 export class SearchIndex {
@@ -163,31 +170,33 @@ export class SearchIndex {
 		const hits = this.#termHits(query);
 		if (hits.length === 0) return { query, terms: [], total: 0, byDocument: {}, results: [] };
 		const ranked = this.#rank(hits);
+		const perDoc = new Int32Array(this.#documents.length);
+		for (const position of ranked.positions) perDoc[this.#passageDoc[position]!]!++;
 		const byDocument: Record<string, number> = {};
-		for (const position of ranked.positions) {
-			const docId = this.#passages[position]!.docId;
-			byDocument[docId] = (byDocument[docId] ?? 0) + 1;
-		}
-		let order = ranked.positions;
+		this.#documents.forEach((d, k) => {
+			if (perDoc[k]! > 0) byDocument[d.id] = perDoc[k]!;
+		});
+		let kept: number[] | null = null;
 		if (options.docIds) {
 			const wanted = new Set(options.docIds);
-			order = order.filter((position) => wanted.has(this.#passages[position]!.docId));
+			kept = [];
+			ranked.positions.forEach((position, k) => {
+				if (wanted.has(this.#passages[position]!.docId)) kept!.push(k);
+			});
 		}
+		const total = kept ? kept.length : ranked.positions.length;
 		const offset = Math.max(0, options.offset ?? 0);
-		const limit = Math.max(0, options.limit ?? order.length);
-		return {
-			query,
-			terms: hits.map((h) => h.term.text),
-			total: order.length,
-			byDocument,
-			results: order
-				.slice(offset, offset + limit)
-				.map((position) => this.#hit(position, ranked.scores.get(position)!, hits))
-		};
+		const end = Math.min(total, offset + Math.max(0, options.limit ?? total));
+		const results: SearchHit[] = [];
+		for (let r = offset; r < end; r++) {
+			const k = kept ? kept[r]! : r;
+			results.push(this.#hit(ranked.positions[k]!, scoreOfKey(ranked.keys[k]!), hits));
+		}
+		return { query, terms: hits.map((h) => h.term.text), total, byDocument, results };
 	}
 
 	/** Positions of every matching passage, best first: what `search` pages through. */
-	rankedPositions(query: string): number[] {
+	rankedPositions(query: string): Int32Array {
 		return this.#rank(this.#termHits(query)).positions;
 	}
 
@@ -229,30 +238,43 @@ export class SearchIndex {
 	}
 
 	#termHits(query: string): TermHits[] {
-		return parseQuery(query).map((term) => ({
-			term,
-			text: this.passageIndex.find(term),
-			headings: this.headingIndex.find(term),
-			titles: this.titleIndex.find(term)
-		}));
+		return parseQuery(query).map((term) => {
+			const inHeading = new Uint8Array(this.#headingMembers.length);
+			for (const h of this.headingIndex.find(term).positions) inHeading[h] = 1;
+			const inTitle = new Uint8Array(this.#documents.length);
+			for (const d of this.titleIndex.find(term).positions) inTitle[d] = 1;
+			return { term, text: this.passageIndex.find(term), inHeading, inTitle };
+		});
 	}
 
-	/** Scores every passage that has each term in its text, headings or title, and one in its text. */
-	#rank(hits: TermHits[]): { positions: number[]; scores: Map<number, number> } {
-		const scores = new Map<number, number>();
-		if (hits.length === 0) return { positions: [], scores };
+	/**
+	 * Scores every passage that has each term in its text, headings or title, and one in its text.
+	 * This is the hot path of every query: typed arrays, nothing allocated per match.
+	 */
+	#rank(hits: TermHits[]): Ranked {
+		if (hits.length === 0) return { positions: new Int32Array(0), keys: new Float64Array(0) };
+		const formLengths = this.#formLengths;
+		const signposts = this.#signposts;
+		const passageHeading = this.#passageHeading;
+		const passageDoc = this.#passageDoc;
+		const single = hits.length === 1;
+		const lengths = hits.map((h) => h.term.form.trim().length);
+		// With several terms, each is looked up by position in a count array filled from its matches.
+		const countAt = single ? [] : hits.map((h) => countsByPosition(h.text, formLengths.length));
 		const phrase = hits
 			.map((h) => h.term.form)
 			.join('')
 			.replace(/ {2,}/gu, ' ');
-		const lengths = hits.map((h) => h.term.form.trim().length);
-		const formLengths = this.#formLengths;
-		const signposts = this.#signposts;
-		const found: number[] = [];
-		const foundScores: number[] = [];
-		for (const position of this.#candidates(hits)) {
-			const heading = this.#passageHeading[position]!;
-			const doc = this.#passageDoc[position]!;
+		const candidates = this.#candidates(hits);
+		const keys = new Float64Array(candidates.positions.length);
+		let found = 0;
+		if (single) {
+			found = this.#rankSingleTerm(hits[0]!, lengths[0]!, candidates, keys);
+		}
+		for (let c = 0; !single && c < candidates.positions.length; c++) {
+			const position = candidates.positions[c]!;
+			const heading = passageHeading[position]!;
+			const doc = passageDoc[position]!;
 			let termsInText = 0;
 			let termsInHeading = 0;
 			let termsInTitle = 0;
@@ -261,91 +283,126 @@ export class SearchIndex {
 			let missing = false;
 			for (let k = 0; k < hits.length; k++) {
 				const h = hits[k]!;
-				const count = h.text.counts.get(position);
-				const inHeading =
-					heading >= 0 && h.headings.counts.size > 0 && h.headings.counts.has(heading);
-				const inTitle = h.titles.counts.size > 0 && h.titles.counts.has(doc);
-				if (count === undefined && !inHeading && !inTitle) {
+				const count = single ? candidates.counts[c]! : countAt[k]![position]!;
+				const inHeading = heading >= 0 && h.inHeading[heading] === 1;
+				const inTitle = h.inTitle[doc] === 1;
+				if (count === 0 && !inHeading && !inTitle) {
 					missing = true;
 					break;
 				}
-				if (count !== undefined) {
+				if (count > 0) {
 					termsInText++;
 					matchedChars += count * lengths[k]!;
-					if (h.text.inexact.size > 0 && h.text.inexact.has(position)) inexactTerms++;
+					if (h.text.inexact?.has(position)) inexactTerms++;
 				}
 				if (inHeading) termsInHeading++;
 				if (inTitle) termsInTitle++;
 			}
 			if (missing || termsInText === 0) continue;
-			found.push(position);
-			foundScores.push(
-				rankScore({
-					termsInText,
-					termsInHeading,
-					termsInTitle,
-					exactPhrase: hits.length === 1 || this.passageIndex.forms[position]!.includes(phrase),
-					matchedChars,
-					formLength: formLengths[position]!,
-					inexactTerms,
-					signpost: signposts[position] === 1
-				})
+			const score = rankScore(
+				termsInText,
+				termsInHeading,
+				termsInTitle,
+				this.passageIndex.forms[position]!.includes(phrase),
+				matchedChars,
+				formLengths[position]!,
+				inexactTerms,
+				signposts[position] === 1
 			);
+			keys[found++] = sortKey(score, position);
 		}
-		// One numeric key per result — higher score first, then corpus order — so the sort is a native
-		// typed-array sort instead of a comparator call per comparison. Scores are kept to 1e-6.
-		const keys = new Float64Array(found.length);
-		for (let k = 0; k < found.length; k++) {
-			keys[k] = -Math.round(foundScores[k]! * SCORE_PRECISION) * POSITION_SPAN + found[k]!;
-		}
-		keys.sort();
-		const positions = Array.from(
-			keys,
-			(key) => ((key % POSITION_SPAN) + POSITION_SPAN) % POSITION_SPAN
-		);
-		for (let k = 0; k < found.length; k++) scores.set(found[k]!, foundScores[k]!);
-		return { positions, scores };
+		const sorted = keys.subarray(0, found).sort();
+		const positions = new Int32Array(found);
+		for (let k = 0; k < found; k++) positions[k] = sorted[k]! % POSITION_SPAN;
+		return { positions, keys: sorted };
 	}
 
-	/** The passages of the most selective term; every other term then filters them. */
-	#candidates(hits: TermHits[]): Iterable<number> {
-		let best: TermHits | null = null;
+	/**
+	 * The common case, one term, in one tight loop: every candidate that holds the term in its text
+	 * is a result, and its score needs only its count, its length and a few flags.
+	 */
+	#rankSingleTerm(
+		h: TermHits,
+		length: number,
+		candidates: { positions: ArrayLike<number>; counts: ArrayLike<number> },
+		keys: Float64Array
+	): number {
+		const formLengths = this.#formLengths;
+		const signposts = this.#signposts;
+		const passageHeading = this.#passageHeading;
+		const passageDoc = this.#passageDoc;
+		let found = 0;
+		for (let c = 0; c < candidates.positions.length; c++) {
+			const count = candidates.counts[c]!;
+			if (count === 0) continue;
+			const position = candidates.positions[c]!;
+			const heading = passageHeading[position]!;
+			const score = rankScore(
+				1,
+				heading >= 0 && h.inHeading[heading] === 1 ? 1 : 0,
+				h.inTitle[passageDoc[position]!]!,
+				true,
+				count * length,
+				formLengths[position]!,
+				h.text.inexact?.has(position) ? 1 : 0,
+				signposts[position] === 1
+			);
+			keys[found++] = sortKey(score, position);
+		}
+		return found;
+	}
+
+	/**
+	 * The passages of the most selective term, with that term's count in each text (0 for a
+	 * passage that has it only in a heading or title); every other term then filters them.
+	 */
+	#candidates(hits: TermHits[]): { positions: ArrayLike<number>; counts: ArrayLike<number> } {
+		let best = hits[0]!;
 		let bestSize = Infinity;
+		let bestHasContext = false;
 		for (const h of hits) {
-			let size = h.text.counts.size;
-			for (const k of h.headings.counts.keys()) size += this.#headingMembers[k]!.length;
-			for (const d of h.titles.counts.keys()) size += this.#docMembers[d]!.length;
+			let size = h.text.positions.length;
+			let context = false;
+			h.inHeading.forEach((on, k) => {
+				if (on) ((size += this.#headingMembers[k]!.length), (context = true));
+			});
+			h.inTitle.forEach((on, d) => {
+				if (on) ((size += this.#docMembers[d]!.length), (context = true));
+			});
 			if (size < bestSize) {
 				bestSize = size;
 				best = h;
+				bestHasContext = context;
 			}
 		}
-		if (!best) return [];
-		if (best.headings.counts.size === 0 && best.titles.counts.size === 0) {
-			return best.text.counts.keys();
-		}
-		const set = new Set<number>(best.text.counts.keys());
-		for (const k of best.headings.counts.keys())
-			for (const p of this.#headingMembers[k]!) set.add(p);
-		for (const d of best.titles.counts.keys()) for (const p of this.#docMembers[d]!) set.add(p);
-		return set;
+		if (!bestHasContext) return best.text;
+		const counts = countsByPosition(best.text, this.#formLengths.length);
+		const all = new Set<number>(best.text.positions);
+		best.inHeading.forEach((on, k) => {
+			if (on) for (const p of this.#headingMembers[k]!) all.add(p);
+		});
+		best.inTitle.forEach((on, d) => {
+			if (on) for (const p of this.#docMembers[d]!) all.add(p);
+		});
+		const positions = [...all];
+		return { positions, counts: positions.map((p) => counts[p]!) };
 	}
 
 	#hit(position: number, score: number, hits: TermHits[]): SearchHit {
 		const p = this.#passages[position]!;
-		const doc = this.#documents[this.#docPosition.get(p.docId)!]!;
+		const doc = this.#documents[this.#passageDoc[position]!]!;
 		const heading = this.#passageHeading[position]!;
 		const needles: string[] = [];
 		const matched: SearchHit['matched'] = { text: [], headings: [], title: [] };
 		for (const h of hits) {
-			if (h.text.counts.has(position)) {
+			if (includesSorted(h.text.positions, position)) {
 				matched.text.push(h.term.text);
-				const words = h.text.inexact.get(position);
+				const words = h.text.inexact?.get(position);
 				if (words && words.length > 0) for (const w of words) needles.push(` ${w} `);
 				else needles.push(h.term.relaxed);
 			}
-			if (heading >= 0 && h.headings.counts.has(heading)) matched.headings.push(h.term.text);
-			if (h.titles.counts.has(this.#passageDoc[position]!)) matched.title.push(h.term.text);
+			if (heading >= 0 && h.inHeading[heading] === 1) matched.headings.push(h.term.text);
+			if (h.inTitle[this.#passageDoc[position]!] === 1) matched.title.push(h.term.text);
 		}
 		const highlights = highlightRanges(p.text, needles);
 		return {
@@ -365,10 +422,45 @@ export class SearchIndex {
 	}
 }
 
-/** Scores are compared to six decimals when ordering results. */
-const SCORE_PRECISION = 1e6;
-/** Room for 2^22 passages (4 million) in a sort key; scores stay far below 2^53 / 2^22 / 1e6. */
+/** Occurrences of a term by passage position (0 where it does not occur). */
+function countsByPosition(matches: TermMatches, passages: number): Int32Array {
+	const counts = new Int32Array(passages);
+	for (let k = 0; k < matches.positions.length; k++)
+		counts[matches.positions[k]!] = matches.counts[k]!;
+	return counts;
+}
+
+function includesSorted(sorted: readonly number[], value: number): boolean {
+	let lo = 0;
+	let hi = sorted.length - 1;
+	while (lo <= hi) {
+		const mid = (lo + hi) >>> 1;
+		const v = sorted[mid]!;
+		if (v === value) return true;
+		if (v < value) lo = mid + 1;
+		else hi = mid - 1;
+	}
+	return false;
+}
+
+/** Scores are ordered to 1/1000, and all stay below SCORE_CEILING. */
+const SCORE_PRECISION = 1000;
+const SCORE_CEILING = 10_000;
+/** Room for 2^22 passages (4 million) in a sort key; keys stay below 2^53. */
 const POSITION_SPAN = 2 ** 22;
+
+/**
+ * One non-negative number per result — higher score first, then corpus order — so ranking is a
+ * native typed-array sort and the position comes back with one `%`.
+ */
+function sortKey(score: number, position: number): number {
+	const rank = Math.round(Math.min(Math.max(score, 0), SCORE_CEILING) * SCORE_PRECISION);
+	return (SCORE_CEILING * SCORE_PRECISION - rank) * POSITION_SPAN + position;
+}
+
+function scoreOfKey(key: number): number {
+	return (SCORE_CEILING * SCORE_PRECISION - Math.floor(key / POSITION_SPAN)) / SCORE_PRECISION;
+}
 
 interface CorpusLayout {
 	passageForms: string[];

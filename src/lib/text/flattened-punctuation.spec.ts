@@ -1,8 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { propertyRuns } from '../testing/property-runs';
 import { looksFlattened, restoreFlattenedPunctuation } from './flattened-punctuation';
-import { TrackedText } from './tracked-text';
+import { stripPinyinGlosses } from './pinyin-gloss';
+import { rawFromEdits, TrackedText } from './tracked-text';
+import { normalizeWidth } from './width';
 
 const sources = path.resolve(import.meta.dirname, '../../../corpus/sources');
 const raw = (name: string) => fs.readFileSync(path.join(sources, name), 'utf8');
@@ -93,5 +97,59 @@ describe('restoreFlattenedPunctuation on the real lines', () => {
 		const t = restore('达到93.4.和67.2.成为');
 		expect(t.toRaw()).toBe('达到93.4.和67.2.成为');
 		expect(t.edits().map((e) => e[3])).toEqual(['percent', 'percent', 'punctuation']);
+	});
+});
+
+describe('properties of the repairs', () => {
+	const text = fc.string({ unit: 'grapheme', maxLength: 80 });
+	const damaged = fc
+		.array(
+			fc.constantFrom(
+				'政务',
+				'网络',
+				'90',
+				'93.4',
+				'.',
+				'.',
+				'(yè)',
+				'(市)',
+				'以上',
+				'的',
+				'ｉｔ',
+				' '
+			),
+			{
+				maxLength: 40
+			}
+		)
+		.map((parts) => parts.join(''));
+	const options = { numRuns: propertyRuns(), seed: 20261122 };
+
+	it('never throw and always keep the raw text recoverable, on any input', () => {
+		fc.assert(
+			fc.property(fc.oneof(text, damaged), fc.boolean(), (input, heading) => {
+				let t = TrackedText.fromRaw(input, 3);
+				t = normalizeWidth(t);
+				t = stripPinyinGlosses(t);
+				t = restoreFlattenedPunctuation(t, { heading });
+				expect(t.toRaw()).toBe(input);
+				expect(rawFromEdits(t.text, t.edits())).toBe(input);
+				for (const [a, b] of t.edits()) {
+					expect(0 <= a && a <= b && b <= t.text.length).toBe(true);
+				}
+			}),
+			options
+		);
+	});
+
+	it('never change letters, digits or Chinese characters, only marks around them', () => {
+		fc.assert(
+			fc.property(damaged, (input) => {
+				const t = restoreFlattenedPunctuation(TrackedText.fromRaw(input, 0));
+				const keep = (s: string) => s.replace(/[^\p{L}\p{N}]/gu, '');
+				expect(keep(t.text)).toBe(keep(input));
+			}),
+			options
+		);
 	});
 });

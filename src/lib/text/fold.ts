@@ -35,7 +35,8 @@ const foldSpecial = new Map<number, string>();
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
-function isHanCode(c: number): boolean {
+/** Whether a code point is matched as part of a Chinese run (ideographs, kana, hangul). */
+export function isHanCode(c: number): boolean {
 	return (
 		(c >= 0x2e80 && c <= 0x2fdf) ||
 		(c >= 0x3005 && c <= 0x3007) ||
