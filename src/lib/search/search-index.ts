@@ -364,10 +364,14 @@ export class SearchIndex {
 			let size = h.text.positions.length;
 			let context = false;
 			h.inHeading.forEach((on, k) => {
-				if (on) ((size += this.#headingMembers[k]!.length), (context = true));
+				if (!on) return;
+				size += this.#headingMembers[k]!.length;
+				context = true;
 			});
 			h.inTitle.forEach((on, d) => {
-				if (on) ((size += this.#docMembers[d]!.length), (context = true));
+				if (!on) return;
+				size += this.#docMembers[d]!.length;
+				context = true;
 			});
 			if (size < bestSize) {
 				bestSize = size;
