@@ -20,7 +20,7 @@ export default ts.config(
 		ignores: [
 			'build/',
 			'build-*/',
-			'.svelte-kit/',
+			'.svelte-kit*/',
 			'node_modules/',
 			'static/',
 			'corpus/**/*.json',

@@ -200,6 +200,11 @@ export class SearchIndex {
 		return this.#rank(this.#termHits(query)).positions;
 	}
 
+	/** Ids of every matching passage, best first (for charting what a search found). */
+	passageIds(query: string): string[] {
+		return Array.from(this.rankedPositions(query), (position) => this.#passages[position]!.id);
+	}
+
 	/**
 	 * Highlight ranges of the query's terms in every passage of a document that holds one: what the
 	 * reader marks when a result is opened in context. Passage id → ranges.

@@ -30,11 +30,22 @@ class SearchState {
 	#client: SearchClient | null = null;
 	#corpusUrl = '';
 	#sequence = 0;
-	#ready: Promise<void>;
+	#ready!: Promise<void>;
 	#resolveReady: () => void = () => {};
+	#rejectReady: (error: Error) => void = () => {};
 
 	constructor() {
-		this.#ready = new Promise((resolve) => (this.#resolveReady = resolve));
+		this.#resetReady();
+	}
+
+	/** A fresh promise for the next attempt; it rejects if that attempt fails. */
+	#resetReady(): void {
+		this.#ready = new Promise<void>((resolve, reject) => {
+			this.#resolveReady = resolve;
+			this.#rejectReady = reject;
+		});
+		// Failure is shown by the status; callers that wait handle the rejection themselves.
+		this.#ready.catch(() => {});
 	}
 
 	/** Starts the worker and gets the index ready. Safe to call on every page. */
@@ -51,6 +62,7 @@ class SearchState {
 
 	retry(): void {
 		if (!this.#client || this.status !== 'failed') return;
+		this.#resetReady();
 		this.failure = null;
 		this.status = 'fetching';
 		performance.mark('index-start');
@@ -58,9 +70,16 @@ class SearchState {
 		if (this.query) void this.#run();
 	}
 
-	/** Resolves once search can answer. */
+	/** Resolves once search can answer; rejects when the index could not be made. */
 	whenReady(): Promise<void> {
 		return this.#ready;
+	}
+
+	/** Ids of every passage matching `query`, in any document, best first. */
+	async passageIds(query: string): Promise<string[]> {
+		if (!query.trim()) return [];
+		await this.#ready;
+		return this.#client!.passageIds(query);
 	}
 
 	setQuery(query: string): void {
@@ -87,8 +106,12 @@ class SearchState {
 	 */
 	async highlightDocument(docId: string, query: string): Promise<Record<string, Range[]>> {
 		if (!query.trim()) return {};
-		await this.#ready;
-		return this.#client!.highlightDocument(docId, query).catch(() => ({}));
+		try {
+			await this.#ready;
+			return await this.#client!.highlightDocument(docId, query);
+		} catch {
+			return {};
+		}
 	}
 
 	/** The latest query wins: answers to older ones are dropped, so typing never shows stale results. */
@@ -145,6 +168,7 @@ class SearchState {
 			case 'failed':
 				this.status = 'failed';
 				this.failure = { stage: event.stage, message: event.message };
+				this.#rejectReady(new Error(event.message));
 				break;
 		}
 	}

@@ -15,7 +15,8 @@ export type WorkerRequest =
 	| { type: 'init'; corpusUrl: string }
 	| { type: 'search'; id: number; query: string; options?: SearchOptions }
 	| { type: 'highlight'; id: number; docId: string; query: string }
-	| { type: 'suggest'; id: number; query: string };
+	| { type: 'suggest'; id: number; query: string }
+	| { type: 'passages'; id: number; query: string };
 
 export type WorkerEvent =
 	| { type: 'progress'; phase: 'fetching' | 'loading' | 'building' | 'saving'; detail?: string }
@@ -34,5 +35,6 @@ export type WorkerEvent =
 	| { type: 'results'; id: number; results: SearchResults }
 	| { type: 'highlights'; id: number; ranges: Record<string, Range[]> }
 	| { type: 'suggestions'; id: number; suggestions: { without: string; total: number }[] }
+	| { type: 'passages'; id: number; ids: string[] }
 	/** A request that came when no index could be made (see the `failed` event). */
 	| { type: 'unavailable'; id: number };

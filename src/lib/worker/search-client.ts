@@ -56,6 +56,12 @@ export class SearchClient {
 		return answer.type === 'highlights' ? answer.ranges : {};
 	}
 
+	/** Ids of every passage matching `query`, best first. */
+	async passageIds(query: string): Promise<string[]> {
+		const answer = await this.#ask({ type: 'passages', id: this.#next++, query });
+		return answer.type === 'passages' ? answer.ids : [];
+	}
+
 	async suggestWithout(query: string): Promise<{ without: string; total: number }[]> {
 		const answer = await this.#ask({ type: 'suggest', id: this.#next++, query });
 		return answer.type === 'suggestions' ? answer.suggestions : [];

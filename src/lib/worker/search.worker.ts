@@ -119,6 +119,9 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
 				ranges: index.highlightDocument(request.docId, request.query)
 			});
 			break;
+		case 'passages':
+			post({ type: 'passages', id: request.id, ids: index.passageIds(request.query) });
+			break;
 		case 'suggest':
 			post({
 				type: 'suggestions',

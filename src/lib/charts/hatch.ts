@@ -1,0 +1,28 @@
+/** Fill patterns for bars, made once per colour. */
+const patterns = new Map<string, CanvasPattern>();
+
+/** Diagonal hatching in a colour: how a qualified figure (近, 以上, 超过…) is drawn. */
+export function hatch(color: string): CanvasPattern | string {
+	const cached = patterns.get(color);
+	if (cached) return cached;
+	const tile = document.createElement('canvas');
+	tile.width = tile.height = 8;
+	const ctx = tile.getContext('2d');
+	if (!ctx) return color;
+	ctx.globalAlpha = 0.22;
+	ctx.fillStyle = color;
+	ctx.fillRect(0, 0, 8, 8);
+	ctx.globalAlpha = 1;
+	ctx.strokeStyle = color;
+	ctx.lineWidth = 2;
+	ctx.beginPath();
+	for (const offset of [-8, 0, 8]) {
+		ctx.moveTo(offset, 8);
+		ctx.lineTo(offset + 8, 0);
+	}
+	ctx.stroke();
+	const pattern = ctx.createPattern(tile, 'repeat');
+	if (!pattern) return color;
+	patterns.set(color, pattern);
+	return pattern;
+}
