@@ -22,8 +22,15 @@ import { FOLD_VERSION, isHanCode } from '../text/fold';
 export const BIGRAM_BUCKET_BITS = 14;
 /** How many of the most frequent bigrams get exact terms (three 4-bit digits). */
 export const EXACT_BIGRAMS = 4096;
-/** A bigram in fewer passages than this is never worth an exact term. */
+/** A bigram in fewer passages than this (of the sample) is never worth an exact term. */
 export const MIN_EXACT_DOCUMENT_FREQUENCY = 8;
+/**
+ * Characters of search forms the vocabulary is counted on, taken from passages spread evenly
+ * over the corpus: frequent bigrams are frequent in any large sample, and the vocabulary only
+ * decides which bigrams get exact terms — results are exact either way. Keeps building cheap at
+ * any corpus size.
+ */
+export const VOCABULARY_SAMPLE = 250_000;
 
 /** Bump whenever the terms this produces change: stored indexes are rebuilt. */
 export const TOKENIZER_VERSION = `bigram-vocab-${EXACT_BIGRAMS}-bucket-${BIGRAM_BUCKET_BITS}.3/fold-${FOLD_VERSION}`;
@@ -82,8 +89,13 @@ export class Vocabulary {
 	/** The most frequent bigrams of these search forms (by the number of forms holding them). */
 	static of(forms: readonly string[]): Vocabulary {
 		const table = new BigramCounts();
-		forms.forEach((form, f) => forEachBigram(form, (a, b) => table.count(a * 0x10000 + b, f)));
-		const frequent = table.atLeast(MIN_EXACT_DOCUMENT_FREQUENCY);
+		const total = forms.reduce((n, f) => n + f.length, 0);
+		const stride = Math.max(1, Math.round(total / VOCABULARY_SAMPLE));
+		const minimum = Math.max(2, Math.round(MIN_EXACT_DOCUMENT_FREQUENCY / stride));
+		for (let f = 0; f < forms.length; f += stride) {
+			forEachBigram(forms[f]!, (a, b) => table.count(a * 0x10000 + b, f));
+		}
+		const frequent = table.atLeast(stride === 1 ? MIN_EXACT_DOCUMENT_FREQUENCY : minimum);
 		// Most frequent first; ties by code, so the vocabulary is deterministic.
 		frequent.sort((x, y) => y[1] - x[1] || x[0] - y[0]);
 		return new Vocabulary(
@@ -122,6 +134,7 @@ export class Vocabulary {
  * spent ~1 s counting them.
  */
 class BigramCounts {
+	#bits = 16;
 	#keys = new Float64Array(1 << 16).fill(-1);
 	#counts = new Int32Array(1 << 16);
 	#lastForm = new Int32Array(1 << 16);
@@ -148,15 +161,16 @@ class BigramCounts {
 	atLeast(min: number): [number, number][] {
 		const out: [number, number][] = [];
 		for (let i = 0; i < this.#keys.length; i++) {
-			if (this.#keys[i] !== -1 && this.#counts[i]! >= min) out.push([this.#keys[i]!, this.#counts[i]!]);
+			if (this.#keys[i] !== -1 && this.#counts[i]! >= min)
+				out.push([this.#keys[i]!, this.#counts[i]!]);
 		}
 		return out;
 	}
 
 	#slot(key: number): number {
 		const mask = this.#keys.length - 1;
-		let slot = Math.imul(key | 0, 0x9e3779b1) >>> 0;
-		slot = (slot ^ (key / 0x100000000)) & mask;
+		// The high bits of a multiplicative hash: the low ones depend only on the second character.
+		let slot = Math.imul(key | 0, 0x9e3779b1) >>> (32 - this.#bits);
 		while (this.#keys[slot] !== -1 && this.#keys[slot] !== key) slot = (slot + 1) & mask;
 		return slot;
 	}
@@ -165,6 +179,7 @@ class BigramCounts {
 		const keys = this.#keys;
 		const counts = this.#counts;
 		const lastForm = this.#lastForm;
+		this.#bits++;
 		this.#keys = new Float64Array(keys.length * 2).fill(-1);
 		this.#counts = new Int32Array(keys.length * 2);
 		this.#lastForm = new Int32Array(keys.length * 2);
