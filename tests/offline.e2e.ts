@@ -75,7 +75,12 @@ describe('a new deployment while a tab is open', () => {
 		execSync('npx vite build --logLevel error', {
 			cwd: ROOT,
 			stdio: 'inherit',
-			env: { ...process.env, BUILD_DIR: next, KIT_OUT_DIR: '.svelte-kit-next-deploy' }
+			env: {
+				...process.env,
+				NODE_ENV: 'production',
+				BUILD_DIR: next,
+				KIT_OUT_DIR: '.svelte-kit-next-deploy'
+			}
 		});
 		app = await startApp();
 	}, 300_000);

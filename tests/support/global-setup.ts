@@ -14,11 +14,12 @@ export default function setup(): void {
 	) {
 		return;
 	}
+	// Vitest sets NODE_ENV=test, which would make these development builds (no service worker).
 	const run = (env: Record<string, string>) =>
 		execSync('npx vite build --logLevel warn', {
 			cwd: ROOT,
 			stdio: 'inherit',
-			env: { ...process.env, ...env }
+			env: { ...process.env, NODE_ENV: 'production', ...env }
 		});
 	run({ BUILD_DIR: BUILD });
 	fs.rmSync(BASE_BUILD, { recursive: true, force: true });

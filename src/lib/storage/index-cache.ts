@@ -50,11 +50,10 @@ export class IndexCache {
 		return this.db.get('indexes', KEY);
 	}
 
-	/** Resolves once the transaction has committed. */
+	/** Resolves once the transaction has committed; rejects once, whichever step failed. */
 	async put(index: StoredIndex): Promise<void> {
 		const tx = this.db.transaction('indexes', 'readwrite');
-		await tx.store.put(index, KEY);
-		await tx.done;
+		await Promise.all([tx.store.put(index, KEY), tx.done]);
 	}
 
 	async clear(): Promise<void> {
