@@ -1,10 +1,30 @@
 import { sveltekit } from '@sveltejs/kit/vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { VARIANT_PAIRS } from './src/lib/text/variant-classes';
+
+/**
+ * Start-up work done once, at build time: the Simplified/Traditional variant classes folding
+ * uses are computed here and the module that computes them is replaced by its result, so the
+ * search worker neither ships OpenCC's tables nor spends ~30 ms on them at every start.
+ */
+function precomputedVariantClasses(): Plugin {
+	return {
+		name: 'nianjian:precomputed-variant-classes',
+		// Builds only: tests and the command line run the computation itself.
+		apply: 'build',
+		enforce: 'pre',
+		load(id) {
+			if (!id.replace(/\\/gu, '/').endsWith('/src/lib/text/variant-classes.ts')) return null;
+			return `export const VARIANT_PAIRS = ${JSON.stringify(VARIANT_PAIRS)};`;
+		}
+	};
+}
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [precomputedVariantClasses(), sveltekit()],
 	server: { fs: { allow: ['corpus'] } },
-	worker: { format: 'es' },
+	worker: { format: 'es', plugins: () => [precomputedVariantClasses()] },
 	test: {
 		projects: [
 			{

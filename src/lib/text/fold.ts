@@ -6,15 +6,9 @@
  * folded text. Phrase-level conversion (OpenCC's default) does not have that property: a phrase
  * rule that fires on a passage but not on a two-character query is exactly how recall collapses.
  *
- * The classes join OpenCC's Traditional→Simplified and Simplified→Traditional character tables
- * and its Taiwan and Hong Kong variant tables. One table alone is not enough: Taiwan writes `著`
- * where OpenCC's standard (and Simplified) write `着`, and no Traditional→Simplified entry says
- * so, so `著力` would miss `着力`. The largest class has six members (`坛壇壜罈罎墰`).
+ * The variant classes come from OpenCC's tables; see `variant-classes.ts`.
  */
-import HKVariants from 'opencc-js/dict/HKVariants';
-import STCharacters from 'opencc-js/dict/STCharacters';
-import TSCharacters from 'opencc-js/dict/TSCharacters';
-import TWVariants from 'opencc-js/dict/TWVariants';
+import { VARIANT_PAIRS } from './variant-classes';
 
 /** Bump whenever folding or the search form changes: stored indexes are rebuilt. */
 export const FOLD_VERSION = 2;
@@ -25,12 +19,20 @@ const enum CharClass {
 	/** Ideographs, kana and hangul: matched character by character, indexed as bigrams. */
 	Han = 1,
 	/** Letters and digits of other scripts: matched as whole words. */
-	Word = 2
+	Word = 2,
+	/** Folds to more than one code unit (NFKC expansions): see `foldSpecial`. */
+	Special = 3,
+	/** Not looked at yet: tables are filled the first time a character is seen. */
+	Unknown = 255
 }
 
-let foldTable: Uint16Array | null = null;
-let classTable: Uint8Array | null = null;
-/** Code points whose folding is not a single BMP code unit (NFKC expansions, astral Han). */
+/**
+ * Per BMP code unit: its folded code unit and its class. Filled lazily — a corpus uses a few
+ * thousand characters, and folding all 65 536 up front cost ~80 ms in every worker start.
+ */
+const foldTable = new Uint16Array(0x10000);
+const classTable = new Uint8Array(0x10000).fill(CharClass.Unknown);
+/** Code units whose folding is more than one code unit. */
 const foldSpecial = new Map<number, string>();
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
@@ -58,46 +60,12 @@ function classify(ch: string): CharClass {
 
 let variantFold: Map<string, string> | null = null;
 
-/** Each character of a variant class → the class's representative (its Simplified member). */
+/** Each character of a variant class → the class's representative (see variant-classes.ts). */
 function variants(): Map<string, string> {
 	if (variantFold) return variantFold;
-	const parent = new Map<string, string>();
-	const root = (c: string): string => {
-		let r = c;
-		while (parent.get(r) !== undefined && parent.get(r) !== r) r = parent.get(r)!;
-		parent.set(c, r);
-		return r;
-	};
-	/** Characters OpenCC gives as the Simplified form of a Traditional one. */
-	const simplifiedTargets = new Set<string>();
-	const join = (table: string, targets?: Set<string>) => {
-		for (const entry of table.split('|')) {
-			const [from, ...to] = entry.split(' ');
-			if (!from || [...from].length !== 1) continue;
-			for (const t of to) {
-				if ([...t].length !== 1) continue;
-				targets?.add(t);
-				const a = root(from);
-				const b = root(t);
-				if (a !== b) parent.set(a < b ? b : a, a < b ? a : b);
-			}
-		}
-	};
-	join(TSCharacters, simplifiedTargets);
-	join(STCharacters);
-	join(TWVariants);
-	join(HKVariants);
-	const members = new Map<string, string[]>();
-	for (const c of parent.keys()) {
-		const r = root(c);
-		members.set(r, [...(members.get(r) ?? []), c]);
-	}
 	const map = new Map<string, string>();
-	for (const group of members.values()) {
-		const sorted = [...group].sort();
-		const representative = sorted.find((c) => simplifiedTargets.has(c)) ?? sorted[0]!;
-		for (const c of group) if (c !== representative) map.set(c, representative);
-	}
+	const pairs = [...VARIANT_PAIRS];
+	for (let i = 0; i + 1 < pairs.length; i += 2) map.set(pairs[i]!, pairs[i + 1]!);
 	return (variantFold = map);
 }
 
@@ -108,42 +76,39 @@ function foldSlow(ch: string): string {
 	return out.toLowerCase();
 }
 
-function tables(): [Uint16Array, Uint8Array] {
-	if (foldTable && classTable) return [foldTable, classTable];
-	const fold = new Uint16Array(0x10000);
-	const cls = new Uint8Array(0x10000);
-	for (let c = 0; c < 0x10000; c++) {
-		if (c >= 0xd800 && c <= 0xdfff) {
-			fold[c] = c;
-			continue;
-		}
-		const folded = foldSlow(String.fromCharCode(c));
-		if (folded.length === 1) {
-			fold[c] = folded.charCodeAt(0);
-			cls[c] = classify(folded);
-		} else {
-			fold[c] = c;
-			foldSpecial.set(c, folded);
-			cls[c] = CharClass.Other;
-		}
+/** Fills the tables for one code unit and returns its class. */
+function learn(c: number): CharClass {
+	if (c >= 0xd800 && c <= 0xdfff) {
+		foldTable[c] = c;
+		return (classTable[c] = CharClass.Special);
 	}
-	foldTable = fold;
-	classTable = cls;
-	return [fold, cls];
+	const folded = foldSlow(String.fromCharCode(c));
+	if (folded.length === 1) {
+		foldTable[c] = folded.charCodeAt(0);
+		return (classTable[c] = classify(folded));
+	}
+	foldTable[c] = c;
+	foldSpecial.set(c, folded);
+	return (classTable[c] = CharClass.Special);
+}
+
+function classOf(c: number): CharClass {
+	const known = classTable[c]!;
+	return known === CharClass.Unknown ? learn(c) : known;
 }
 
 /** Folds a whole string: NFKC, Traditional → Simplified by character, lower case. */
 export function fold(text: string): string {
-	const [table] = tables();
 	let out = '';
 	for (let i = 0; i < text.length; i++) {
 		const c = text.charCodeAt(i);
 		if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-			const cp = text.codePointAt(i)!;
-			out += foldSlow(String.fromCodePoint(cp));
+			out += foldSlow(String.fromCodePoint(text.codePointAt(i)!));
 			i++;
+		} else if (classOf(c) === CharClass.Special) {
+			out += foldSpecial.get(c) ?? String.fromCharCode(c);
 		} else {
-			out += foldSpecial.get(c) ?? String.fromCharCode(table[c]!);
+			out += String.fromCharCode(foldTable[c]!);
 		}
 	}
 	return out;
@@ -176,7 +141,7 @@ function build(
 	text: string,
 	withMap: boolean
 ): { form: string; starts?: Int32Array; ends?: Int32Array } {
-	const [table, cls] = tables();
+	const table = foldTable;
 	const n = text.length;
 	// Worst case: every character a one-letter word, each with a space on both sides.
 	const capacity = 3 * n + 8;
@@ -197,10 +162,10 @@ function build(
 	for (let i = 0; i < n;) {
 		const c = text.charCodeAt(i);
 		const special = c >= 0xd800 && c <= 0xdbff && i + 1 < n;
-		if (!special && !foldSpecial.has(c)) {
+		const kind = special ? CharClass.Special : classOf(c);
+		if (kind !== CharClass.Special) {
 			// Fast path: one BMP code unit folding to one code unit.
 			const f = table[c]!;
-			const kind = cls[c]!;
 			if (kind === CharClass.Word) {
 				if (!inWord && (len === 0 || out[len - 1] !== SPACE)) put(SPACE, i, i);
 				put(f, i, i + 1);
@@ -226,7 +191,7 @@ function build(
 		const width = special ? 2 : 1;
 		const folded = special
 			? foldSlow(String.fromCodePoint(text.codePointAt(i)!))
-			: foldSpecial.get(c)!;
+			: (foldSpecial.get(c) ?? String.fromCharCode(c));
 		const end = i + width;
 		for (const ch of folded) {
 			const code = ch.codePointAt(0)!;
@@ -261,7 +226,9 @@ function build(
 
 function isDigitAt(text: string, at: number, table: Uint16Array): boolean {
 	if (at >= text.length) return false;
-	const f = table[text.charCodeAt(at)]!;
+	const c = text.charCodeAt(at);
+	if (classOf(c) === CharClass.Special) return false;
+	const f = table[c]!;
 	return f >= 0x30 && f <= 0x39;
 }
 
