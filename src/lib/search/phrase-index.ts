@@ -15,6 +15,7 @@ import { Vocabulary } from './tokenize';
 /** A phrase index as stored: MiniSearch's own JSON and the vocabulary its tokenizer used. */
 export interface SerializedPhraseIndex {
 	vocabulary: string;
+	bucketBits: number;
 	index: AsPlainObject;
 }
 
@@ -51,7 +52,7 @@ export class PhraseIndex {
 
 	/** Loads an index saved by `toJSON`; `forms` must be the forms it was built from. */
 	static load(serialized: SerializedPhraseIndex, forms: readonly string[]): PhraseIndex {
-		const vocabulary = Vocabulary.parse(serialized.vocabulary);
+		const vocabulary = Vocabulary.parse(serialized.vocabulary, serialized.bucketBits);
 		const ms = MiniSearch.loadJS<IndexedForm>(serialized.index, miniSearchOptions(vocabulary));
 		if (ms.documentCount !== forms.length || !shortIdsArePositions(ms)) {
 			throw new Error(
@@ -62,7 +63,11 @@ export class PhraseIndex {
 	}
 
 	toJSON(): SerializedPhraseIndex {
-		return { vocabulary: this.vocabulary.bigrams, index: this.miniSearch.toJSON() };
+		return {
+			vocabulary: this.vocabulary.bigrams,
+			bucketBits: this.vocabulary.bucketBits,
+			index: this.miniSearch.toJSON()
+		};
 	}
 
 	/** The index terms every text holding `term` must have: its bigrams and its inner words. */

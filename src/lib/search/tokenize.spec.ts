@@ -23,13 +23,17 @@ describe('Vocabulary', () => {
 		const vocabulary = Vocabulary.of(corpus);
 		expect(vocabulary.isExact('电'.charCodeAt(0), '子'.charCodeAt(0))).toBe(true);
 		expect(vocabulary.isExact('认'.charCodeAt(0), '证'.charCodeAt(0))).toBe(false);
-		expect(Vocabulary.parse(vocabulary.bigrams).bigrams).toBe(vocabulary.bigrams);
+		expect(Vocabulary.parse(vocabulary.bigrams, vocabulary.bucketBits).bigrams).toBe(
+			vocabulary.bigrams
+		);
+		expect(vocabulary.bucketBits).toBe(8);
 		expect(vocabulary.bigrams.length / 2).toBeLessThanOrEqual(EXACT_BIGRAMS);
 	});
 
 	it('refuses a damaged vocabulary', () => {
-		expect(() => Vocabulary.parse('奇')).toThrow();
-		expect(() => Vocabulary.parse(42 as unknown as string)).toThrow();
+		expect(() => Vocabulary.parse('奇', 8)).toThrow();
+		expect(() => Vocabulary.parse('电子', 99)).toThrow();
+		expect(() => Vocabulary.parse(42 as unknown as string, 8)).toThrow();
 	});
 });
 
@@ -53,7 +57,7 @@ describe('indexTerms', () => {
 
 	it('is pinned: a change to the terms must come with a new TOKENIZER_VERSION', () => {
 		// If this fails, indexes stored in browsers would no longer match: bump the version.
-		expect(TOKENIZER_VERSION).toBe('bigram-vocab-4096-bucket-14.3/fold-2');
+		expect(TOKENIZER_VERSION).toBe('bigram-vocab-4096-buckets-8-14.4/fold-2');
 		expect(
 			[...indexTerms('电子', Vocabulary.empty)[0]!].map((c) => c.charCodeAt(0).toString(16))
 		).toEqual(['e001', 'e000', 'e000', 'e00f']);

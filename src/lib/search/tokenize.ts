@@ -8,7 +8,7 @@
  * distinct term and a million characters of Chinese hold ~370 000 distinct bigrams:
  * - the most frequent bigrams of the corpus (its `Vocabulary`, stored with the index) each get an
  *   exact term: their long posting lists are exact, so a query for one needs no confirmation;
- * - every other bigram is hashed into one of 2^BIGRAM_BUCKET_BITS buckets. A bucket mixes a few
+ * - every other bigram is hashed into one of 2^8…2^14 buckets (by corpus size). A bucket mixes a few
  *   rare bigrams, so its (short) postings are confirmed against the passage's search form.
  * Measured at 1M characters: exact bigrams alone load in 2.2 s with 400 MB of heap; this loads in
  * well under a second with a tenth of the heap.
@@ -18,8 +18,15 @@
  */
 import { FOLD_VERSION, isHanCode } from '../text/fold';
 
-/** 2^14 buckets for the long tail of rare bigrams. */
-export const BIGRAM_BUCKET_BITS = 14;
+/**
+ * Buckets for the long tail of rare bigrams: 2^14 from about a million characters on, fewer for
+ * smaller corpora (one bucket per ~64 characters, at least 2^8). Every term costs MiniSearch a
+ * Map to build and to load; a 16 000-character corpus spread over 16 384 buckets loads slower
+ * than it builds.
+ */
+export const MAX_BUCKET_BITS = 14;
+export const MIN_BUCKET_BITS = 8;
+const CHARACTERS_PER_BUCKET = 64;
 /** How many of the most frequent bigrams get exact terms (three 4-bit digits). */
 export const EXACT_BIGRAMS = 4096;
 /** A bigram in fewer passages than this (of the sample) is never worth an exact term. */
@@ -33,23 +40,28 @@ export const MIN_EXACT_DOCUMENT_FREQUENCY = 8;
 export const VOCABULARY_SAMPLE = 250_000;
 
 /** Bump whenever the terms this produces change: stored indexes are rebuilt. */
-export const TOKENIZER_VERSION = `bigram-vocab-${EXACT_BIGRAMS}-bucket-${BIGRAM_BUCKET_BITS}.3/fold-${FOLD_VERSION}`;
+export const TOKENIZER_VERSION = `bigram-vocab-${EXACT_BIGRAMS}-buckets-${MIN_BUCKET_BITS}-${MAX_BUCKET_BITS}.4/fold-${FOLD_VERSION}`;
 
 const BUCKET_BASE = 0xe000;
 const EXACT_BASE = 0xe010;
 
-let bucketTerms: string[] | null = null;
+/** Bucket terms by bucket count, made once: four 4-bit digits each. */
+const bucketTermTables = new Map<number, string[]>();
 
-function bucketTerm(first: number, second: number): string {
-	bucketTerms ??= Array.from({ length: 1 << BIGRAM_BUCKET_BITS }, (_, h) =>
-		String.fromCharCode(
-			BUCKET_BASE + ((h >>> 12) & 15),
-			BUCKET_BASE + ((h >>> 8) & 15),
-			BUCKET_BASE + ((h >>> 4) & 15),
-			BUCKET_BASE + (h & 15)
-		)
-	);
-	return bucketTerms[Math.imul((first << 16) ^ second, 0x9e3779b1) >>> (32 - BIGRAM_BUCKET_BITS)]!;
+function bucketTerms(bits: number): string[] {
+	let table = bucketTermTables.get(bits);
+	if (!table) {
+		table = Array.from({ length: 1 << bits }, (_, h) =>
+			String.fromCharCode(
+				BUCKET_BASE + ((h >>> 12) & 15),
+				BUCKET_BASE + ((h >>> 8) & 15),
+				BUCKET_BASE + ((h >>> 4) & 15),
+				BUCKET_BASE + (h & 15)
+			)
+		);
+		bucketTermTables.set(bits, table);
+	}
+	return table;
 }
 
 function exactTerm(index: number): string {
@@ -72,10 +84,15 @@ const bigramKey = (first: number, second: number) => first * 0x10000 + second;
 export class Vocabulary {
 	readonly #codes = new Map<number, string>();
 
+	readonly #buckets: string[];
+
 	private constructor(
 		/** The bigrams, two UTF-16 units each, most frequent first. */
-		readonly bigrams: string
+		readonly bigrams: string,
+		/** log2 of the number of buckets for the other bigrams. */
+		readonly bucketBits: number
 	) {
+		this.#buckets = bucketTerms(bucketBits);
 		for (let i = 0; i * 2 < bigrams.length; i++) {
 			this.#codes.set(
 				bigramKey(bigrams.charCodeAt(2 * i), bigrams.charCodeAt(2 * i + 1)),
@@ -84,12 +101,16 @@ export class Vocabulary {
 		}
 	}
 
-	static readonly empty = new Vocabulary('');
+	static readonly empty = new Vocabulary('', MAX_BUCKET_BITS);
 
 	/** The most frequent bigrams of these search forms (by the number of forms holding them). */
 	static of(forms: readonly string[]): Vocabulary {
 		const table = new BigramCounts();
 		const total = forms.reduce((n, f) => n + f.length, 0);
+		const bucketBits = Math.min(
+			MAX_BUCKET_BITS,
+			Math.max(MIN_BUCKET_BITS, Math.round(Math.log2(Math.max(1, total / CHARACTERS_PER_BUCKET))))
+		);
 		const stride = Math.max(1, Math.round(total / VOCABULARY_SAMPLE));
 		const minimum = Math.max(2, Math.round(MIN_EXACT_DOCUMENT_FREQUENCY / stride));
 		for (let f = 0; f < forms.length; f += stride) {
@@ -102,24 +123,31 @@ export class Vocabulary {
 			frequent
 				.slice(0, EXACT_BIGRAMS)
 				.map(([key]) => String.fromCharCode(Math.floor(key / 0x10000), key % 0x10000))
-				.join('')
+				.join(''),
+			bucketBits
 		);
 	}
 
-	static parse(bigrams: string): Vocabulary {
+	static parse(bigrams: string, bucketBits: number): Vocabulary {
 		if (
 			typeof bigrams !== 'string' ||
 			bigrams.length % 2 !== 0 ||
-			bigrams.length > 2 * EXACT_BIGRAMS
+			bigrams.length > 2 * EXACT_BIGRAMS ||
+			!Number.isInteger(bucketBits) ||
+			bucketBits < MIN_BUCKET_BITS ||
+			bucketBits > MAX_BUCKET_BITS
 		) {
 			throw new Error('not a bigram vocabulary');
 		}
-		return new Vocabulary(bigrams);
+		return new Vocabulary(bigrams, bucketBits);
 	}
 
 	/** The term a bigram is indexed under: exact when frequent, its bucket otherwise. */
 	term(first: number, second: number): string {
-		return this.#codes.get(bigramKey(first, second)) ?? bucketTerm(first, second);
+		return (
+			this.#codes.get(bigramKey(first, second)) ??
+			this.#buckets[Math.imul((first << 16) ^ second, 0x9e3779b1) >>> (32 - this.bucketBits)]!
+		);
 	}
 
 	/** Whether a bigram has an exact term (so its postings need no confirmation). */
