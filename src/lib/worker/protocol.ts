@@ -28,7 +28,10 @@ export type WorkerEvent =
 			storage: StorageState;
 			/** Why a stored index was not used, when one was found. */
 			rebuiltBecause?: string;
-			ms: { fetch: number; index: number; save: number };
+			/** When search could answer, as `performance.timeOrigin + performance.now()` (epoch ms). */
+			readyAt: number;
+			/** Where the time went, in the worker: corpus fetch, storage open and read, index. */
+			ms: { fetch: number; open: number; read: number; index: number };
 	  }
 	| { type: 'storage'; storage: StorageState }
 	| { type: 'failed'; stage: 'fetch' | 'index'; message: string }

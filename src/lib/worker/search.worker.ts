@@ -33,11 +33,14 @@ async function start(corpusUrl: string): Promise<boolean> {
 	} catch (e) {
 		storage = { kind: 'unavailable', reason: (e as Error).message };
 	}
+	const t2 = performance.now();
+	let t3 = t2;
 	let rebuiltBecause: string | undefined;
 	if (cache) {
 		post({ type: 'progress', phase: 'loading' });
 		try {
 			const stored = await cache.get();
+			t3 = performance.now();
 			if (stored) index = SearchIndex.load(stored.data, corpus);
 		} catch (e) {
 			rebuiltBecause =
@@ -56,7 +59,7 @@ async function start(corpusUrl: string): Promise<boolean> {
 			return false;
 		}
 	}
-	const t2 = performance.now();
+	const t4 = performance.now();
 	post({
 		type: 'ready',
 		source,
@@ -64,7 +67,8 @@ async function start(corpusUrl: string): Promise<boolean> {
 		corpusHash: corpus.hash,
 		storage,
 		rebuiltBecause,
-		ms: { fetch: t1 - t0, index: t2 - t1, save: 0 }
+		readyAt: performance.timeOrigin + t4,
+		ms: { fetch: t1 - t0, open: t2 - t1, read: t3 - t2, index: t4 - t3 }
 	});
 	// Saving happens after search is ready: a slow or full disk never delays the first result.
 	if (cache && source === 'built') {
