@@ -12,13 +12,7 @@
  */
 import { browser } from '$app/environment';
 import { hash as corpusHash } from '$corpus/corpus.json';
-import {
-	parseImport,
-	toJson,
-	toMarkdown,
-	type ImportProblem,
-	type MarkdownOptions
-} from '$lib/bookmarks/exchange';
+import type { ImportProblem } from '$lib/bookmarks/exchange';
 import { planImport, type EditConflict, type SkipReason } from '$lib/bookmarks/merge';
 import {
 	anchorKey,
@@ -308,23 +302,25 @@ class Bookmarks {
 		}
 	}
 
-	/** Merges an export file: all of it or nothing, never touching the bookmarks already here. */
-	async importText(text: string): Promise<ImportReport> {
+	/**
+	 * Merges the bookmarks of a validated export file (see `parseImport`): all of them or none,
+	 * never touching the bookmarks already here. Parsing lives with the import control, so pages
+	 * that only show bookmarks do not load it.
+	 */
+	async importBookmarks(incoming: Bookmark[]): Promise<ImportReport> {
 		this.start();
-		const parsed = parseImport(text);
-		if (!parsed.ok) return { ok: false, problem: parsed.problem };
 		const memoryOnly = this.entries.filter((e) => e.save === 'unsaved').map((e) => e.bookmark);
 		const store = this.#writable();
 		if (!store) {
 			const plan = planImport(
 				this.entries.map((e) => e.bookmark),
-				parsed.bookmarks
+				incoming
 			);
 			for (const bookmark of plan.add) this.entries.push({ bookmark, save: 'unsaved' });
 			return { ok: true, added: plan.add, skipped: plan.skipped, memoryOnly: true };
 		}
 		try {
-			const plan = await store.importAll(parsed.bookmarks, memoryOnly);
+			const plan = await store.importAll(incoming, memoryOnly);
 			const known = new Set(this.entries.map((e) => e.bookmark.id));
 			for (const bookmark of plan.add)
 				if (!known.has(bookmark.id)) this.entries.push({ bookmark, save: 'saved' });
@@ -345,17 +341,6 @@ class Bookmarks {
 		return this.entries
 			.filter((e) => !wanted || wanted.has(e.bookmark.id))
 			.map((e) => $state.snapshot(e.bookmark) as Bookmark);
-	}
-
-	exportJson(ids?: readonly string[]): string {
-		return toJson(this.snapshot(ids), Date.now());
-	}
-
-	exportMarkdown(
-		ids: readonly string[] | undefined,
-		options: Omit<MarkdownOptions, 'now'>
-	): string {
-		return toMarkdown(this.snapshot(ids), { ...options, now: Date.now() });
 	}
 
 	dismissCleared(): void {
