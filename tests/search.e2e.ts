@@ -69,6 +69,15 @@ describe('search', () => {
 			.poll(async () => page.getByTestId('result-count').innerText())
 			.toContain(`${henanCount}`);
 		expect(henanCount).toBeLessThan(total);
+		// The first frame shows the first few results; the rest of the page of ten follow.
+		await expect
+			.poll(() => page.locator('.results li.result').count())
+			.toBe(Math.min(henanCount, 10));
+		// Screen readers hear the count from one live region, not the whole list being rewritten.
+		const announcement = page.getByTestId('search-announcement');
+		expect(await announcement.getAttribute('role')).toBe('status');
+		await expect.poll(() => announcement.textContent()).toContain(`${henanCount}`);
+		expect(await page.locator('.results[aria-live]').count()).toBe(0);
 		await context.close();
 	});
 
@@ -77,6 +86,7 @@ describe('search', () => {
 		await searchFor(page, '河南 不存在的词');
 		await page.waitForSelector('[data-testid="no-results"]');
 		expect(await page.getByTestId('no-results').innerText()).toContain('没有找到');
+		expect(await page.getByTestId('search-announcement').textContent()).toContain('没有找到');
 		// The counts without each term come in a second answer from the worker.
 		await expect
 			.poll(() => page.getByTestId('no-results').innerText())
