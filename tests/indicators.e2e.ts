@@ -118,7 +118,16 @@ describe('indicators page, built site in Chromium', () => {
 		await page.waitForURL(/\/indicators$/u);
 		await chartsDrawn(page);
 		const rows = page.locator('.indicator-table tbody tr');
+		// The first rows only, until asked for the rest.
+		expect(await rows.count()).toBe(20);
+		await page.getByRole('button', { name: '再显示 20 行' }).click();
+		expect(await rows.count()).toBe(40);
+		await expect
+			.poll(() => page.evaluate(() => document.activeElement?.closest('tr')?.dataset.id))
+			.toBe(indicators[20]!.id);
+		await page.getByRole('button', { name: `显示全部 ${indicators.length} 行` }).click();
 		expect(await rows.count()).toBe(indicators.length);
+		expect(await page.getByRole('button', { name: /再显示/u }).count()).toBe(0);
 		const hrefs = await page
 			.locator('.indicator-table tbody td.value a')
 			.evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
@@ -279,6 +288,7 @@ describe('indicators page, built site in Chromium', () => {
 		await page.goto(`${app.url}indicators`);
 		await chartsDrawn(page);
 		const picks = ['p8mjmx20c@220', 'p8mjmx20c@199', 'pfvubp7u4@138', 'pwab1d28n@81'];
+		await page.getByRole('button', { name: /显示全部/u }).click();
 		for (const id of picks)
 			await page.locator(`tr[data-id="${id}"] input[type="checkbox"]`).check();
 		await page.getByRole('button', { name: '图示所选' }).click();

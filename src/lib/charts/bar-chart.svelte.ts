@@ -68,18 +68,37 @@ export function barChart(input: () => BarChartInput): Attachment<HTMLCanvasEleme
 		// The plugins and callbacks read the latest input through this, so they are made only once.
 		const live: Live = { input: null, theme: null, tapped: null };
 
-		void import('./chart-js').then((module) => {
-			if (!gone) ChartJs = module.Chart;
+		// Chart.js is fetched and run only once the page has painted and the browser is idle, and
+		// each chart is drawn in a task of its own: none of it lengthens the page's first tasks.
+		void afterIdle()
+			.then(() => import('./chart-js'))
+			.then(async (module) => {
+				await afterIdle();
+				if (!gone) ChartJs = module.Chart;
+			});
+
+		// The box takes the chart's height as soon as its width is known, not when Chart.js
+		// arrives, so nothing below it moves then. The width comes from a ResizeObserver, after
+		// the browser's own layout: reading clientWidth here forced a layout of the whole page
+		// in the middle of hydration.
+		let width = $state(0);
+		const observer = new ResizeObserver(([entry]) => {
+			if (entry) width = entry.contentRect.width;
+		});
+		observer.observe(box);
+		$effect(() => {
+			const panel = input().panel;
+			if (width > 0) fitHeight(box, panel, width);
 		});
 
 		$effect(() => {
 			const current = input();
-			const theme = readTheme(canvas);
 			const ChartJsClass = ChartJs;
 			if (!ChartJsClass) return;
+			// Only now: reading the computed style earlier made hydration recalculate styles.
+			const theme = readTheme(canvas);
 			live.input = current;
 			live.theme = theme;
-			fitHeight(box, current.panel, box.clientWidth);
 			const config = configure(current, theme, live);
 			if (chart) {
 				chart.data = config.data;
@@ -93,11 +112,20 @@ export function barChart(input: () => BarChartInput): Attachment<HTMLCanvasEleme
 
 		return () => {
 			gone = true;
+			observer.disconnect();
 			chart?.destroy();
 			chart = null;
 			if (ChartJs) countInstances(ChartJs);
 		};
 	};
+}
+
+/** Resolves when the browser has nothing more urgent to do (a timeout where it cannot say). */
+function afterIdle(): Promise<void> {
+	return new Promise((resolve) => {
+		if ('requestIdleCallback' in window) requestIdleCallback(() => resolve(), { timeout: 1000 });
+		else setTimeout(resolve, 50);
+	});
 }
 
 /**
