@@ -33,6 +33,36 @@ describe('reader', () => {
 		await context.close();
 	});
 
+	it('does not shift when the reader speaks another language than the prerendered Chinese', async () => {
+		for (const locale of ['en-US', 'zh-CN']) {
+			const context = await freshContext(app.browser, {
+				locale,
+				viewport: { width: 412, height: 823 }
+			});
+			const page = await context.newPage();
+			await page.goto(app.url + 'doc/001_a2fe0118f480fe0c');
+			// Hydrated, in the reader's language.
+			await page.waitForFunction(
+				(lang) =>
+					document.documentElement.lang === lang && !document.documentElement.dataset.localePending,
+				locale === 'en-US' ? 'en' : 'zh-Hans'
+			);
+			const shifts = await page.evaluate(
+				() =>
+					new Promise<number>((resolve) => {
+						new PerformanceObserver((list) => {
+							const entries = list.getEntries() as (PerformanceEntry & { value: number })[];
+							resolve(entries.reduce((sum, e) => sum + e.value, 0));
+						}).observe({ type: 'layout-shift', buffered: true });
+						// No shift at all: the observer is never called.
+						setTimeout(() => resolve(0), 500);
+					})
+			);
+			expect(shifts, locale).toBeLessThan(0.01);
+			await context.close();
+		}
+	});
+
 	it('shows the text as written, in Simplified or in Traditional', async () => {
 		const context = await freshContext(app.browser);
 		const page = await context.newPage();
