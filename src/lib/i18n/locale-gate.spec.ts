@@ -1,6 +1,6 @@
 /**
  * static/locale-gate.js repeats, as a classic script that runs before the page paints, the choice
- * `settings.init()` makes after hydration. If the two drift, a reader's page stays hidden for 4 s
+ * `settings.init()` makes when the app starts. If the two drift, a reader's page stays hidden for 4 s
  * or shifts after painting: this holds them to the same answer.
  */
 import fs from 'node:fs';

@@ -7,7 +7,7 @@ const LOCALE_KEY = 'nianjian.locale';
 class Settings {
 	locale = $state<Locale>(DEFAULT_LOCALE);
 
-	/** Reads the remembered language, or the browser's. Call once in the browser. */
+	/** Reads the remembered language, or the browser's. Runs once, in the browser, on import. */
 	init(): void {
 		let stored: string | null = null;
 		try {
@@ -32,3 +32,6 @@ class Settings {
 }
 
 export const settings = new Settings();
+// Before hydration, not after: pages are prerendered in Chinese, and a page hydrated in Chinese
+// and then switched to the reader's language did all of its rendering work twice.
+if (typeof window !== 'undefined') settings.init();
