@@ -1,20 +1,18 @@
 /**
- * static/locale-gate.js repeats, as a classic script that runs before the page paints, the choice
+ * The locale gate in src/app.html repeats, as an inline script that runs before the page paints, the choice
  * `settings.init()` makes when the app starts. If the two drift, a reader's page stays hidden for 4 s
  * or shifts after painting: this holds them to the same answer.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import vm from 'node:vm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { propertyRuns } from '../testing/property-runs';
 import { DEFAULT_LOCALE, isLocale, localeFromLanguages } from './locale';
 
-const GATE = fs.readFileSync(
-	path.resolve(import.meta.dirname, '../../../static/locale-gate.js'),
-	'utf8'
-);
+// The very text svelte.config.js hashes into the CSP.
+import { localeGateScript } from '../../../svelte.config.js';
+
+const GATE = localeGateScript!;
 
 /** Runs the gate in a page stub; true when it holds the page back. */
 function gateHolds(languages: string[], stored: string | null, throwsOnStorage = false): boolean {
@@ -36,7 +34,7 @@ function appLocale(languages: string[], stored: string | null) {
 	return isLocale(stored) ? stored : localeFromLanguages(languages);
 }
 
-describe('static/locale-gate.js', () => {
+describe('the locale gate in src/app.html', () => {
 	it('holds the page exactly when the app will switch away from the prerendered language', () => {
 		const language = fc.oneof(
 			fc.constantFrom('zh', 'zh-CN', 'zh-TW', 'ZH-hk', 'en', 'en-US', 'EN-gb', 'fr', 'ja', ''),
