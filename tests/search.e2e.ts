@@ -54,6 +54,25 @@ describe('search', () => {
 		await context.close();
 	});
 
+	it('puts a query in the URL once typing pauses, and never into a page left before that', async () => {
+		const { context, page } = await openHome();
+		await page.fill('input[type="search"]', '云计算');
+		await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('云计算');
+		expect(await page.title()).toContain('云计算');
+
+		// Typed, then left at once with the back button (the box keeps focus, no blur): the page
+		// gone back to keeps its own URL.
+		await page.goto(app.url + 'bookmarks');
+		await page.click('nav a:text("搜索")');
+		await page.waitForSelector('input[type="search"]');
+		await page.fill('input[type="search"]', '电子政务');
+		await page.goBack();
+		await page.waitForURL(/\/bookmarks$/u);
+		await page.waitForTimeout(800);
+		expect(page.url()).toBe(app.url + 'bookmarks');
+		await context.close();
+	});
+
 	it('requires every term and filters by document with counts', async () => {
 		const { context, page } = await openHome();
 		await searchFor(page, '河南 就业');
