@@ -9,7 +9,7 @@
  *   per keystroke on the main thread, the part a frame budget can hold.
  * Event Timing reports any `input`/`keydown` event that took 16 ms or more to its next paint.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { freshContext } from '../../../tests/support/browser';
 import { waitForSaved } from './load-timing';
 import { describeLongTask, installProbe, probeData, waitForMark, type ProbeData } from './probe';
@@ -70,6 +70,27 @@ export async function measureTyping(
 	options: TypingOptions
 ): Promise<TypingResult> {
 	const delayMs = options.delayMs ?? 120;
+	const { context, page } = await openReadyPage(browser, siteUrl, options);
+	try {
+		const baseline = await frameBaseline(page);
+		const started = await page.evaluate(() => performance.now());
+		await typeQueries(page, options.queries, delayMs);
+		return { ...analyse(await probeData(page), started, delayMs), baseline };
+	} finally {
+		await context.close();
+	}
+}
+
+/**
+ * A fresh visit with the probe installed, once search can answer and the index is saved (saving
+ * serializes the index in the worker: it must not share the CPU with the typing). The caller
+ * closes the context.
+ */
+async function openReadyPage(
+	browser: Browser,
+	siteUrl: string,
+	options: TypingOptions
+): Promise<{ context: BrowserContext; page: Page }> {
 	const timeout = options.timeoutMs ?? 300_000;
 	const context = await freshContext(browser, { serviceWorkers: 'block' });
 	try {
@@ -77,21 +98,23 @@ export async function measureTyping(
 		const page = await context.newPage();
 		await page.goto(siteUrl, { timeout });
 		await waitForMark(page, 'index-ready', timeout, 250);
-		// Saving serializes the index in the worker: let it finish so it does not share the CPU.
 		await waitForSaved(page, timeout);
-		const baseline = await frameBaseline(page);
-		const started = await page.evaluate(() => performance.now());
-		for (const query of options.queries) {
-			await page.fill(INPUT, '');
-			await page.waitForTimeout(300);
-			await page.focus(INPUT);
-			await page.keyboard.type(query, { delay: delayMs });
-			await waitForAnswers(page);
-			await page.waitForTimeout(delayMs);
-		}
-		return { ...analyse(await probeData(page), started, delayMs), baseline };
-	} finally {
+		return { context, page };
+	} catch (error) {
 		await context.close();
+		throw error;
+	}
+}
+
+/** Each query typed into an emptied box a character at a time, its answers awaited. */
+async function typeQueries(page: Page, queries: readonly string[], delayMs: number): Promise<void> {
+	for (const query of queries) {
+		await page.fill(INPUT, '');
+		await page.waitForTimeout(300);
+		await page.focus(INPUT);
+		await page.keyboard.type(query, { delay: delayMs });
+		await waitForAnswers(page);
+		await page.waitForTimeout(delayMs);
 	}
 }
 
@@ -231,27 +254,14 @@ export async function profileTyping(
 	siteUrl: string,
 	options: TypingOptions & { top?: number }
 ): Promise<TypingProfile> {
-	const delayMs = options.delayMs ?? 120;
-	const timeout = options.timeoutMs ?? 300_000;
-	const context = await freshContext(browser, { serviceWorkers: 'block' });
+	const { context, page } = await openReadyPage(browser, siteUrl, options);
 	try {
-		await installProbe(context);
-		const page = await context.newPage();
-		await page.goto(siteUrl, { timeout });
-		await waitForMark(page, 'index-ready', timeout, 250);
-		await waitForSaved(page, timeout);
 		const cdp = await context.newCDPSession(page);
 		await cdp.send('Profiler.enable');
 		await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
 		await browser.startTracing(page, { categories: TRACE_CATEGORIES });
 		await cdp.send('Profiler.start');
-		for (const query of options.queries) {
-			await page.fill(INPUT, '');
-			await page.waitForTimeout(300);
-			await page.focus(INPUT);
-			await page.keyboard.type(query, { delay: delayMs });
-			await waitForAnswers(page);
-		}
+		await typeQueries(page, options.queries, options.delayMs ?? 120);
 		const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
 		const trace = await browser.stopTracing();
 		return {
