@@ -243,6 +243,42 @@ describe('indicators page, built site in Chromium', () => {
 		await context.close();
 	});
 
+	it('draws in the chart worker, and on the page where a canvas cannot be handed over', async () => {
+		const chartWorkers = (page: Page) =>
+			page.workers().filter((w) => /chart\.worker/u.test(w.url())).length;
+		for (const handOver of [true, false]) {
+			const context = await freshContext(app.browser, { viewport: { width: 1200, height: 900 } });
+			if (!handOver) {
+				await context.addInitScript(() => {
+					delete (HTMLCanvasElement.prototype as Partial<HTMLCanvasElement>)
+						.transferControlToOffscreen;
+				});
+			}
+			const page = await context.newPage();
+			const problems = watch(page);
+			await page.goto(`${app.url}indicators?chart=levels`);
+			const canvases = await chartsDrawn(page);
+			expect(chartWorkers(page), `handed over: ${handOver}`).toBe(handOver ? 1 : 0);
+			await expect.poll(() => liveCharts(page)).toBe(canvases);
+			const canvas = page.locator('figure.indicator-chart canvas').first();
+			const points = JSON.parse((await canvas.getAttribute('data-points'))!) as {
+				id: string;
+				x: number;
+				y: number;
+			}[];
+			const bar = points.find((p) => p.id === 'pptx76jn8@51')!; // 90%以上
+			await canvas.hover({ position: { x: bar.x, y: bar.y } });
+			await expect
+				.poll(() => canvas.evaluate((c) => (c as HTMLElement).style.cursor))
+				.toBe('pointer');
+			await canvas.click({ position: { x: bar.x, y: bar.y } });
+			await page.waitForURL(/\/doc\//u);
+			expect(new URL(page.url()).hash).toBe(`#p-${byId.get('pptx76jn8@51')!.passageId}`);
+			expect(problems.errors).toEqual([]);
+			await context.close();
+		}
+	});
+
 	it('downloads the chart data as CSV, with the quoted sentence, and the chart as PNG', async () => {
 		const context = await freshContext(app.browser, {
 			viewport: { width: 1200, height: 900 },

@@ -7,7 +7,11 @@ import type { ChartTheme } from './theme.svelte';
 
 export interface PngPanel {
 	heading: string;
-	canvas: HTMLCanvasElement;
+	/** The chart as drawn: its canvas, or a picture of it from the chart worker. */
+	image: CanvasImageSource;
+	/** CSS pixels. */
+	width: number;
+	height: number;
 }
 
 export interface PngLegendItem {
@@ -29,7 +33,7 @@ const SCALE = 2;
 const PAD = 24;
 
 export async function figurePng(figure: PngFigure, theme: ChartTheme): Promise<Blob> {
-	const width = Math.max(480, ...figure.panels.map((p) => p.canvas.clientWidth)) + PAD * 2;
+	const width = Math.max(480, ...figure.panels.map((p) => p.width)) + PAD * 2;
 	const font = (size: number, weight = 'normal') => `${weight} ${size}px ${theme.font}`;
 	const measure = document.createElement('canvas').getContext('2d')!;
 
@@ -53,7 +57,7 @@ export async function figurePng(figure: PngFigure, theme: ChartTheme): Promise<B
 	const footer = figure.footer.flatMap((f) => wrap(f, 12));
 	const legendRows = legendLayout(figure.legend, width - PAD * 2);
 	let height = PAD + title.length * 28 + description.length * 19 + 8;
-	for (const p of figure.panels) height += 26 + p.canvas.clientHeight + 12;
+	for (const p of figure.panels) height += 26 + p.height + 12;
 	height += legendRows.length * 22 + 8 + footer.length * 17 + PAD;
 
 	const canvas = document.createElement('canvas');
@@ -96,8 +100,8 @@ export async function figurePng(figure: PngFigure, theme: ChartTheme): Promise<B
 		ctx.font = font(14, 'bold');
 		ctx.fillText(p.heading, PAD, y + 4);
 		y += 26;
-		ctx.drawImage(p.canvas, PAD, y, p.canvas.clientWidth, p.canvas.clientHeight);
-		y += p.canvas.clientHeight + 12;
+		ctx.drawImage(p.image, PAD, y, p.width, p.height);
+		y += p.height + 12;
 	}
 	ctx.fillStyle = theme.muted;
 	ctx.font = font(12);

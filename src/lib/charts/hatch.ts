@@ -1,13 +1,21 @@
 /** Fill patterns for bars, made once per colour. */
 const patterns = new Map<string, CanvasPattern>();
 
+/** An 8×8 tile to draw a pattern on: off the DOM in the chart worker, a canvas element on a page. */
+function tile(): OffscreenCanvas | HTMLCanvasElement {
+	if (typeof OffscreenCanvas !== 'undefined') return new OffscreenCanvas(8, 8);
+	const canvas = document.createElement('canvas');
+	canvas.width = canvas.height = 8;
+	return canvas;
+}
+
 /** Diagonal hatching in a colour: how a qualified figure (近, 以上, 超过…) is drawn. */
 export function hatch(color: string): CanvasPattern | string {
 	const cached = patterns.get(color);
 	if (cached) return cached;
-	const tile = document.createElement('canvas');
-	tile.width = tile.height = 8;
-	const ctx = tile.getContext('2d');
+	const canvas = tile();
+	const ctx = canvas.getContext('2d') as
+		CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null;
 	if (!ctx) return color;
 	ctx.globalAlpha = 0.22;
 	ctx.fillStyle = color;
@@ -21,7 +29,7 @@ export function hatch(color: string): CanvasPattern | string {
 		ctx.lineTo(offset + 8, 0);
 	}
 	ctx.stroke();
-	const pattern = ctx.createPattern(tile, 'repeat');
+	const pattern = ctx.createPattern(canvas, 'repeat');
 	if (!pattern) return color;
 	patterns.set(color, pattern);
 	return pattern;

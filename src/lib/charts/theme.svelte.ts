@@ -38,7 +38,3 @@ export function readTheme(element: Element): ChartTheme {
 		}
 	};
 }
-
-export function levelColor(theme: ChartTheme, level: AdminLevel | null): string {
-	return theme.levels[level ?? 'none'];
-}
