@@ -279,6 +279,25 @@ describe('indicators page, built site in Chromium', () => {
 		}
 	});
 
+	it('renders no table rows on the server, and draws them once the table nears the screen', async () => {
+		const context = await freshContext(app.browser, { viewport: { width: 390, height: 700 } });
+		const page = await context.newPage();
+		const html = await (await fetch(`${app.url}indicators`)).text();
+		expect(html).toContain('indicator-table');
+		expect(html).not.toMatch(/<tr data-id=/u);
+		await page.goto(`${app.url}indicators`);
+		await chartsDrawn(page);
+		const rows = page.locator('.indicator-table tbody tr');
+		// The chart's own data table fills in without scrolling; the table far below waits.
+		await expect
+			.poll(() => page.locator('figure.indicator-chart .data-table tbody tr').count())
+			.toBe(10);
+		expect(await rows.count()).toBe(0);
+		await page.locator('.indicator-table h2').scrollIntoViewIfNeeded();
+		await expect.poll(() => rows.count()).toBe(20);
+		await context.close();
+	});
+
 	it('downloads the chart data as CSV, with the quoted sentence, and the chart as PNG', async () => {
 		const context = await freshContext(app.browser, {
 			viewport: { width: 1200, height: 900 },

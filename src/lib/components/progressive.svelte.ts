@@ -5,14 +5,21 @@
  * renders none of them, so hydration has none to walk.
  */
 import { onMount } from 'svelte';
+import type { Attachment } from 'svelte/attachments';
 import { afterNextPaint } from './after-paint';
 
 export class Progressive {
 	/** How many rows may be drawn now: none until mounted, then `step` more per frame, then all. */
 	limit = $state(0);
+	#near = $state(true);
 
-	/** Call during component initialisation; `until` is how many rows the first screen wants. */
-	constructor(step: number, until: () => number) {
+	/**
+	 * Call during component initialisation; `until` is how many rows the first screen wants. With
+	 * `whenNear`, rows wait until the element given to `near` is within half a screen of the
+	 * viewport: each batch's layout cost a phone ~10 ms, for rows nobody could see yet.
+	 */
+	constructor(step: number, until: () => number, options: { whenNear?: boolean } = {}) {
+		if (options.whenNear) this.#near = false;
 		onMount(() => {
 			let cancel = () => {};
 			const grow = () => {
@@ -21,8 +28,31 @@ export class Progressive {
 				if (this.limit >= wanted) this.limit = Infinity;
 				else cancel = afterNextPaint(grow);
 			};
-			cancel = afterNextPaint(grow);
-			return () => cancel();
+			const stop = $effect.root(() => {
+				$effect(() => {
+					if (this.#near) cancel = afterNextPaint(grow);
+				});
+			});
+			return () => {
+				cancel();
+				stop();
+			};
 		});
 	}
+
+	/** `{@attach progressive.near}` on the element whose closeness to the screen starts the rows. */
+	readonly near: Attachment<HTMLElement> = (element) => {
+		if (this.#near) return;
+		const observer = new IntersectionObserver(
+			(entries) => {
+				if (entries.some((e) => e.isIntersecting)) {
+					this.#near = true;
+					observer.disconnect();
+				}
+			},
+			{ rootMargin: '50% 0px' }
+		);
+		observer.observe(element);
+		return () => observer.disconnect();
+	};
 }
