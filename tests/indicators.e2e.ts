@@ -279,6 +279,29 @@ describe('indicators page, built site in Chromium', () => {
 		}
 	});
 
+	it('says so when a chart cannot be drawn, and keeps its data table', async () => {
+		const context = await freshContext(app.browser, { viewport: { width: 1200, height: 900 } });
+		await context.addInitScript(() => {
+			const NativeWorker = window.Worker;
+			window.Worker = class extends NativeWorker {
+				constructor(url: string | URL, options?: WorkerOptions) {
+					if (String(url).includes('chart.worker'))
+						throw new DOMException('refused', 'SecurityError');
+					super(url, options);
+				}
+			};
+		});
+		const page = await context.newPage();
+		await page.goto(`${app.url}indicators?chart=levels`);
+		await expect
+			.poll(() => page.locator('figure.indicator-chart .failed').allTextContents())
+			.toEqual(['这幅图未能画出，数字见下方的数据表。']);
+		await expect
+			.poll(() => page.locator('figure.indicator-chart .data-table tbody tr').count())
+			.toBe(10);
+		await context.close();
+	});
+
 	it('renders no table rows on the server, and draws them once the table nears the screen', async () => {
 		const context = await freshContext(app.browser, { viewport: { width: 390, height: 700 } });
 		const page = await context.newPage();

@@ -19,6 +19,8 @@ type BarChart = Chart<'bar', (number | null)[], string>;
 
 export interface BarChartProps extends BarChartInput {
 	onpoint: (point: ChartPoint) => void;
+	/** The chart could not be drawn: the page says so (the data table still has every figure). */
+	onfailed: (message: string) => void;
 }
 
 /** How to get each drawn chart's picture, for the figure's PNG. */
@@ -87,7 +89,10 @@ function drawInWorker(
 			if (point) current.onpoint(point);
 		},
 		positions: (points) => (canvas.dataset.points = JSON.stringify(points)),
-		failed: (message) => console.error(`The chart could not be drawn: ${message}`)
+		failed: (message) => {
+			console.error(`The chart could not be drawn: ${message}`);
+			current.onfailed(message);
+		}
 	});
 	pictures.set(canvas, () => chart.image());
 	const measured = $derived(width() > 0);
@@ -136,6 +141,10 @@ function drawOnPage(canvas: HTMLCanvasElement, props: () => BarChartProps): () =
 		.then(async ([chartJs, config]) => {
 			await afterIdle();
 			if (!gone) loaded = { ChartJs: chartJs.Chart, configure: config.configure };
+		})
+		.catch((error: unknown) => {
+			// Offline before the chart code was ever cached, or a failed download.
+			if (!gone) untrack(props).onfailed(error instanceof Error ? error.message : String(error));
 		});
 
 	$effect(() => {

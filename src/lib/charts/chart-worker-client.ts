@@ -49,16 +49,23 @@ function receive(reply: ChartReply): void {
 	}
 }
 
+function failAll(message: string): void {
+	for (const chart of charts.values()) chart.failed(message);
+	for (const answer of images.values()) answer(null);
+	images.clear();
+}
+
 function post(request: ChartRequest, transfer: Transferable[] = []): void {
 	if (!worker) {
-		worker = new ChartWorker();
+		try {
+			worker = new ChartWorker();
+		} catch (error) {
+			// A worker refused (a strict policy, a broken script URL): every chart says so.
+			failAll(error instanceof Error ? error.message : String(error));
+			return;
+		}
 		worker.onmessage = (message: MessageEvent<ChartReply>) => receive(message.data);
-		worker.onerror = (error) => {
-			for (const chart of charts.values())
-				chart.failed(error.message || 'the chart worker stopped');
-			for (const answer of images.values()) answer(null);
-			images.clear();
-		};
+		worker.onerror = (error) => failAll(error.message || 'the chart worker stopped');
 	}
 	worker.postMessage(request, transfer);
 }
