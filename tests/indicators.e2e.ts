@@ -95,6 +95,20 @@ async function clickBar(page: Page, id: string, how: 'click' | 'tap' = 'click'):
 	throw new Error(`no bar for ${id}`);
 }
 
+/** Points the mouse at a bar of the first chart and waits for the pointer cursor. */
+async function hoverBar(page: Page, id: string): Promise<{ x: number; y: number }> {
+	const canvas = page.locator('figure.indicator-chart canvas').first();
+	const points = JSON.parse((await canvas.getAttribute('data-points'))!) as {
+		id: string;
+		x: number;
+		y: number;
+	}[];
+	const bar = points.find((p) => p.id === id)!;
+	await canvas.hover({ position: { x: bar.x, y: bar.y } });
+	await expect.poll(() => canvas.evaluate((c) => (c as HTMLElement).style.cursor)).toBe('pointer');
+	return bar;
+}
+
 /** The reader's link to a passage with the figure marked, as `markedPassageHref` makes it. */
 function passageLink(root: string, i: Record): string {
 	const mark = new URLSearchParams({ mark: `${i.passageId}:${i.at[0]}-${i.at[1]}` });
@@ -224,17 +238,7 @@ describe('indicators page, built site in Chromium', () => {
 		const page = await context.newPage();
 		await page.goto(`${app.url}indicators?chart=levels`);
 		await chartsDrawn(page);
-		const canvas = page.locator('figure.indicator-chart canvas').first();
-		const points = JSON.parse((await canvas.getAttribute('data-points'))!) as {
-			id: string;
-			x: number;
-			y: number;
-		}[];
-		const hedged = points.find((p) => p.id === 'pptx76jn8@51')!; // 90%以上
-		await canvas.hover({ position: { x: hedged.x, y: hedged.y } });
-		await expect
-			.poll(() => canvas.evaluate((c) => (c as HTMLElement).style.cursor))
-			.toBe('pointer');
+		await hoverBar(page, 'pptx76jn8@51'); // 90%以上
 		await page.waitForTimeout(150);
 		await page
 			.locator('figure.indicator-chart .canvas-box')
@@ -260,18 +264,11 @@ describe('indicators page, built site in Chromium', () => {
 			const canvases = await chartsDrawn(page);
 			expect(chartWorkers(page), `handed over: ${handOver}`).toBe(handOver ? 1 : 0);
 			await expect.poll(() => liveCharts(page)).toBe(canvases);
-			const canvas = page.locator('figure.indicator-chart canvas').first();
-			const points = JSON.parse((await canvas.getAttribute('data-points'))!) as {
-				id: string;
-				x: number;
-				y: number;
-			}[];
-			const bar = points.find((p) => p.id === 'pptx76jn8@51')!; // 90%以上
-			await canvas.hover({ position: { x: bar.x, y: bar.y } });
-			await expect
-				.poll(() => canvas.evaluate((c) => (c as HTMLElement).style.cursor))
-				.toBe('pointer');
-			await canvas.click({ position: { x: bar.x, y: bar.y } });
+			const bar = await hoverBar(page, 'pptx76jn8@51'); // 90%以上
+			await page
+				.locator('figure.indicator-chart canvas')
+				.first()
+				.click({ position: { x: bar.x, y: bar.y } });
 			await page.waitForURL(/\/doc\//u);
 			expect(new URL(page.url()).hash).toBe(`#p-${byId.get('pptx76jn8@51')!.passageId}`);
 			expect(problems.errors).toEqual([]);
