@@ -9,6 +9,7 @@
 import type { Chart } from 'chart.js';
 import { untrack } from 'svelte';
 import type { Attachment } from 'svelte/attachments';
+import { devicePixelRatio } from 'svelte/reactivity/window';
 import type { ChartPoint, Panel } from './series/panels';
 import type { BarChartInput, ChartHooks, LiveChart } from './bar-chart-config';
 import { chartHeight } from './chart-size';
@@ -99,7 +100,8 @@ function drawInWorker(
 	const size = (panel: Panel) => ({
 		width: width(),
 		height: chartHeight(panel, width()),
-		pixelRatio: devicePixelRatio
+		// Reactive: a window moved to a screen of another density redraws at its density.
+		pixelRatio: devicePixelRatio.current ?? 1
 	});
 
 	$effect(() => {
