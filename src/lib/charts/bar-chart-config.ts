@@ -7,6 +7,7 @@
 import type {
 	ActiveElement,
 	BarElement,
+	Chart,
 	ChartConfiguration,
 	ChartEvent,
 	Plugin,
@@ -66,6 +67,14 @@ export interface LiveChart {
 }
 
 export type BarChartConfiguration = ChartConfiguration<'bar', (number | null)[], string>;
+export type BarChart = Chart<'bar', (number | null)[], string>;
+
+/** Redraws a chart in place with a new configuration (no animation, no new instance). */
+export function redraw(chart: BarChart, config: BarChartConfiguration): void {
+	chart.data = config.data;
+	chart.options = config.options!;
+	chart.update('none');
+}
 
 /** Tooltip line width in ems: 24, or less when the chart is narrower than the tooltip would be. */
 function tooltipEms(width: number): number {

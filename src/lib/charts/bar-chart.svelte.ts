@@ -10,13 +10,11 @@ import type { Chart } from 'chart.js';
 import { untrack } from 'svelte';
 import type { Attachment } from 'svelte/attachments';
 import { devicePixelRatio } from 'svelte/reactivity/window';
-import type { ChartPoint, Panel } from './series/panels';
-import type { BarChartInput, ChartHooks, LiveChart } from './bar-chart-config';
+import { drawnPoints, type ChartPoint, type Panel } from './series/panels';
+import type { BarChart, BarChartInput, ChartHooks, LiveChart } from './bar-chart-config';
 import { chartHeight } from './chart-size';
 import { canDrawInWorker, WorkerChart } from './chart-worker-client';
 import { readTheme } from './theme.svelte';
-
-type BarChart = Chart<'bar', (number | null)[], string>;
 
 export interface BarChartProps extends BarChartInput {
 	onpoint: (point: ChartPoint) => void;
@@ -65,11 +63,12 @@ function fitHeight(box: HTMLElement, panel: Panel, width: number): void {
 	if (box.style.height !== height) box.style.height = height;
 }
 
-function findPoint(panel: Panel, indicatorId: string): ChartPoint | null {
-	for (const dataset of panel.datasets) {
-		for (const point of dataset.points) if (point?.indicator.id === indicatorId) return point;
-	}
-	return null;
+/** What either way of drawing tells the canvas: a pointer over bars, and where the bars are. */
+function canvasReports(canvas: HTMLCanvasElement): Pick<ChartHooks, 'hover' | 'positions'> {
+	return {
+		hover: (overBar) => (canvas.style.cursor = overBar ? 'pointer' : 'default'),
+		positions: (points) => (canvas.dataset.points = JSON.stringify(points))
+	};
 }
 
 /** What crosses to the worker: plain data, without the page's reactive proxies or callbacks. */
@@ -84,12 +83,11 @@ function drawInWorker(
 ): () => void {
 	let current = untrack(props);
 	const chart = new WorkerChart(canvas, {
-		hover: (overBar) => (canvas.style.cursor = overBar ? 'pointer' : 'default'),
+		...canvasReports(canvas),
 		open: (indicatorId) => {
-			const point = findPoint(current.panel, indicatorId);
+			const point = drawnPoints(current.panel).find((p) => p.indicator.id === indicatorId);
 			if (point) current.onpoint(point);
 		},
-		positions: (points) => (canvas.dataset.points = JSON.stringify(points)),
 		failed: (message) => {
 			console.error(`The chart could not be drawn: ${message}`);
 			current.onfailed(message);
@@ -125,14 +123,14 @@ function drawOnPage(canvas: HTMLCanvasElement, props: () => BarChartProps): () =
 	let loaded = $state.raw<{
 		ChartJs: typeof Chart;
 		configure: typeof import('./bar-chart-config').configure;
+		redraw: typeof import('./bar-chart-config').redraw;
 	} | null>(null);
 	let chart: BarChart | null = null;
 	let gone = false;
 	let live: LiveChart | null = null;
 	const hooks: ChartHooks = {
-		hover: (overBar) => (canvas.style.cursor = overBar ? 'pointer' : 'default'),
-		open: (point) => untrack(props).onpoint(point),
-		positions: (points) => (canvas.dataset.points = JSON.stringify(points))
+		...canvasReports(canvas),
+		open: (point) => untrack(props).onpoint(point)
 	};
 	pictures.set(canvas, () => Promise.resolve(chart ? canvas : null));
 
@@ -142,7 +140,8 @@ function drawOnPage(canvas: HTMLCanvasElement, props: () => BarChartProps): () =
 		.then(() => Promise.all([import('./chart-js'), import('./bar-chart-config')]))
 		.then(async ([chartJs, config]) => {
 			await afterIdle();
-			if (!gone) loaded = { ChartJs: chartJs.Chart, configure: config.configure };
+			if (!gone)
+				loaded = { ChartJs: chartJs.Chart, configure: config.configure, redraw: config.redraw };
 		})
 		.catch((error: unknown) => {
 			// Offline before the chart code was ever cached, or a failed download.
@@ -152,15 +151,13 @@ function drawOnPage(canvas: HTMLCanvasElement, props: () => BarChartProps): () =
 	$effect(() => {
 		const input = props();
 		if (!loaded) return;
-		const { ChartJs, configure } = loaded;
+		const { ChartJs, configure, redraw } = loaded;
 		const theme = readTheme(canvas);
 		if (live) Object.assign(live, { input, theme });
 		else live = { input, theme, hooks, tapped: null };
 		const config = configure(live);
 		if (chart) {
-			chart.data = config.data;
-			chart.options = config.options!;
-			chart.update('none');
+			redraw(chart, config);
 		} else {
 			chart = new ChartJs(canvas, config) as BarChart;
 			countInstances(ChartJs);

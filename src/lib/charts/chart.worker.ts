@@ -6,7 +6,7 @@
  */
 /// <reference lib="webworker" />
 import { BasicPlatform, type Chart, type ChartEvent } from 'chart.js';
-import { configure, type LiveChart } from './bar-chart-config';
+import { configure, redraw, type BarChart, type LiveChart } from './bar-chart-config';
 import type { ChartReply, ChartRequest } from './chart-protocol';
 import { Chart as ChartJs } from './chart-js';
 
@@ -30,7 +30,7 @@ class ForwardedEventsPlatform extends BasicPlatform {
 }
 
 interface Drawn {
-	chart: Chart<'bar', (number | null)[], string>;
+	chart: BarChart;
 	live: LiveChart;
 	pixelRatio: number;
 }
@@ -98,10 +98,7 @@ async function handle(request: ChartRequest): Promise<void> {
 			if (!drawn) return;
 			drawn.live.input = request.input;
 			drawn.live.theme = request.theme;
-			const config = configured(drawn);
-			drawn.chart.data = config.data;
-			drawn.chart.options = config.options!;
-			drawn.chart.update('none');
+			redraw(drawn.chart, configured(drawn));
 			return;
 		}
 		case 'resize': {

@@ -4,7 +4,6 @@
  * Total Blocking Time), and rows below the fold need not be there in its first frame. The server
  * renders none of them, so hydration has none to walk.
  */
-import { onMount } from 'svelte';
 import type { Attachment } from 'svelte/attachments';
 import { afterNextPaint } from './after-paint';
 
@@ -20,7 +19,9 @@ export class Progressive {
 	 */
 	constructor(step: number, until: () => number, options: { whenNear?: boolean } = {}) {
 		if (options.whenNear) this.#near = false;
-		onMount(() => {
+		// An effect runs once the component is mounted (never on the server), again when `near` flips.
+		$effect(() => {
+			if (!this.#near) return;
 			let cancel = () => {};
 			const grow = () => {
 				const wanted = until();
@@ -28,15 +29,8 @@ export class Progressive {
 				if (this.limit >= wanted) this.limit = Infinity;
 				else cancel = afterNextPaint(grow);
 			};
-			const stop = $effect.root(() => {
-				$effect(() => {
-					if (this.#near) cancel = afterNextPaint(grow);
-				});
-			});
-			return () => {
-				cancel();
-				stop();
-			};
+			cancel = afterNextPaint(grow);
+			return () => cancel();
 		});
 	}
 

@@ -103,18 +103,21 @@ export function chartSeries(
 	};
 }
 
+/** A panel's points as a reader meets them: category by category, level by level. */
+export function drawnPoints(panel: Panel): ChartPoint[] {
+	const out: ChartPoint[] = [];
+	panel.categories.forEach((_, n) => {
+		for (const dataset of panel.datasets) {
+			const point = dataset.points[n];
+			if (point) out.push(point);
+		}
+	});
+	return out;
+}
+
 /** The records as a reader meets them: panel by panel, category by category, level by level. */
 export function drawnOrder(panels: readonly Panel[]): Indicator[] {
-	const out: Indicator[] = [];
-	for (const panel of panels) {
-		panel.categories.forEach((_, n) => {
-			for (const dataset of panel.datasets) {
-				const point = dataset.points[n];
-				if (point) out.push(point.indicator);
-			}
-		});
-	}
-	return out;
+	return panels.flatMap((panel) => drawnPoints(panel).map((p) => p.indicator));
 }
 
 /** The records a view is about, before restatements are taken out. */
