@@ -6,19 +6,23 @@
  */
 import type { Attachment } from 'svelte/attachments';
 import { afterNextPaint } from './after-paint';
+import { nearScreen } from './near-screen';
 
 export class Progressive {
 	/** How many rows may be drawn now: none until mounted, then `step` more per frame, then all. */
 	limit = $state(0);
 	#near = $state(true);
+	#margin: string | undefined;
 
 	/**
 	 * Call during component initialisation; `until` is how many rows the first screen wants. With
-	 * `whenNear`, rows wait until the element given to `near` is within half a screen of the
-	 * viewport: each batch's layout cost a phone ~10 ms, for rows nobody could see yet.
+	 * `nearMargin` (an IntersectionObserver rootMargin), rows wait until the element given to `near`
+	 * comes that close to the viewport: each batch's layout cost a phone ~10 ms, for rows nobody
+	 * could see yet.
 	 */
-	constructor(step: number, until: () => number, options: { whenNear?: boolean } = {}) {
-		if (options.whenNear) this.#near = false;
+	constructor(step: number, until: () => number, options: { nearMargin?: string } = {}) {
+		this.#margin = options.nearMargin;
+		if (this.#margin !== undefined) this.#near = false;
 		// An effect runs once the component is mounted (never on the server), again when `near` flips.
 		$effect(() => {
 			if (!this.#near) return;
@@ -35,18 +39,8 @@ export class Progressive {
 	}
 
 	/** `{@attach progressive.near}` on the element whose closeness to the screen starts the rows. */
-	readonly near: Attachment<HTMLElement> = (element) => {
-		if (this.#near) return;
-		const observer = new IntersectionObserver(
-			(entries) => {
-				if (entries.some((e) => e.isIntersecting)) {
-					this.#near = true;
-					observer.disconnect();
-				}
-			},
-			{ rootMargin: '50% 0px' }
-		);
-		observer.observe(element);
-		return () => observer.disconnect();
+	readonly near: Attachment<Element> = (element) => {
+		if (this.#near || this.#margin === undefined) return;
+		return nearScreen(() => (this.#near = true), this.#margin)(element);
 	};
 }
