@@ -23,4 +23,25 @@ describe('home page, built site in Chromium', () => {
 		expect(problems.errors).toEqual([]);
 		await context.close();
 	});
+
+	it('tells a reader without JavaScript what needs it, and only that reader', async () => {
+		const off = await freshContext(app.browser, { javaScriptEnabled: false });
+		const page = await off.newPage();
+		await page.goto(app.url);
+		const notice = page.locator('.noscript');
+		await expect.poll(() => notice.isVisible()).toBe(true);
+		expect(await notice.locator('[lang="zh-Hans"]').innerText()).toContain('需要 JavaScript');
+		expect(await notice.locator('[lang="en"]').innerText()).toContain('needs JavaScript');
+		// The documents' prerendered text still reads.
+		await page.goto(`${app.url}doc/000_d56171d339cd50a1`);
+		expect(await page.locator('main h1').innerText()).not.toBe('');
+		await off.close();
+
+		const on = await freshContext(app.browser);
+		const live = await on.newPage();
+		await live.goto(app.url);
+		await live.waitForSelector(READY, { timeout: 30_000 });
+		expect(await live.locator('.noscript').count()).toBe(0);
+		await on.close();
+	});
 });
