@@ -299,6 +299,37 @@ describe('indicators page, built site in Chromium', () => {
 		await context.close();
 	});
 
+	it('says so when Chart.js cannot be downloaded for a chart drawn on the page', async () => {
+		// Everything the page loads up front is named in its HTML; Chart.js and the chart
+		// configuration, fetched later for the on-page fallback, are not: those requests fail.
+		const html = await (await fetch(`${app.url}indicators`)).text();
+		const upFront = new Set(
+			[...html.matchAll(/href="([^"]+\.js)"/gu)].map((m) => new URL(m[1]!, app.url).pathname)
+		);
+		const context = await freshContext(app.browser, { viewport: { width: 1200, height: 900 } });
+		await context.addInitScript(() => {
+			delete (HTMLCanvasElement.prototype as Partial<HTMLCanvasElement>).transferControlToOffscreen;
+		});
+		const refused: string[] = [];
+		await context.route('**/_app/immutable/chunks/*.js', (route) => {
+			const { pathname } = new URL(route.request().url());
+			if (upFront.has(pathname)) return route.continue();
+			refused.push(pathname);
+			return route.abort();
+		});
+		const page = await context.newPage();
+		await page.goto(`${app.url}indicators?chart=levels`);
+		await expect
+			.poll(() => page.locator('figure.indicator-chart .failed').allTextContents())
+			.toEqual(['这幅图未能画出，数字见下方的数据表。']);
+		expect(refused.length).toBeGreaterThan(0);
+		await page.locator('figure.indicator-chart .data-table').first().scrollIntoViewIfNeeded();
+		await expect
+			.poll(() => page.locator('figure.indicator-chart .data-table tbody tr').count())
+			.toBe(10);
+		await context.close();
+	});
+
 	it('draws the chart after the first paint without moving what is on screen, tables once near', async () => {
 		const context = await freshContext(app.browser, { viewport: { width: 390, height: 700 } });
 		const page = await context.newPage();
