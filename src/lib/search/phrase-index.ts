@@ -12,10 +12,15 @@ import { postings, shortIdsArePositions } from './postings';
 import { MIN_FUZZY_2_LENGTH, MIN_FUZZY_LENGTH, type QueryTerm } from './query';
 import { Vocabulary } from './tokenize';
 
-/** A phrase index as stored: MiniSearch's own JSON and the vocabulary its tokenizer used. */
+/**
+ * A phrase index as stored: MiniSearch's own JSON, the vocabulary its tokenizer used and the
+ * search forms it was built from. Keeping the forms spares every load from folding the whole
+ * corpus again, which on a return visit cost as much as reading the index itself.
+ */
 export interface SerializedPhraseIndex {
 	vocabulary: string;
 	bucketBits: number;
+	forms: string[];
 	index: AsPlainObject;
 }
 
@@ -50,13 +55,17 @@ export class PhraseIndex {
 		return new PhraseIndex(ms, forms, vocabulary);
 	}
 
-	/** Loads an index saved by `toJSON`; `forms` must be the forms it was built from. */
-	static load(serialized: SerializedPhraseIndex, forms: readonly string[]): PhraseIndex {
+	/** Loads an index saved by `toJSON`; throws when it is not one. */
+	static load(serialized: SerializedPhraseIndex): PhraseIndex {
+		const { forms } = serialized;
+		if (!Array.isArray(forms) || !forms.every((form) => typeof form === 'string')) {
+			throw new Error('stored index has no search forms');
+		}
 		const vocabulary = Vocabulary.parse(serialized.vocabulary, serialized.bucketBits);
 		const ms = MiniSearch.loadJS<IndexedForm>(serialized.index, miniSearchOptions(vocabulary));
 		if (ms.documentCount !== forms.length || !shortIdsArePositions(ms)) {
 			throw new Error(
-				`stored index holds ${ms.documentCount} texts, the corpus ${forms.length}: rebuild needed`
+				`stored index holds ${ms.documentCount} texts and ${forms.length} search forms`
 			);
 		}
 		return new PhraseIndex(ms, forms, vocabulary);
@@ -66,8 +75,14 @@ export class PhraseIndex {
 		return {
 			vocabulary: this.vocabulary.bigrams,
 			bucketBits: this.vocabulary.bucketBits,
+			forms: [...this.forms],
 			index: this.miniSearch.toJSON()
 		};
+	}
+
+	/** How many texts the index holds. */
+	get size(): number {
+		return this.forms.length;
 	}
 
 	/** The index terms every text holding `term` must have: its bigrams and its inner words. */

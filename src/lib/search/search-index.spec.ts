@@ -119,6 +119,32 @@ describe('serialization', () => {
 		const fewer = { ...corpus, passages: corpus.passages.slice(1) };
 		expect(() => SearchIndex.load(saved, fewer)).toThrow(IndexFormatMismatch);
 	});
+
+	it('keeps the search forms it was built from, so a load folds nothing', () => {
+		const saved = index.toJSON();
+		expect(saved.passages.forms).toEqual(corpus.passages.map((p) => searchForm(p.text)));
+		expect(saved.titles.forms).toEqual(corpus.documents.map((d) => searchForm(d.title)));
+		// A single character is found by scanning the forms: a load that folded the corpus again
+		// instead of reading the stored forms would not see this one.
+		const marked = structuredClone(saved);
+		marked.passages.forms[3] = '丨';
+		const loaded = SearchIndex.load(marked, corpus);
+		expect(index.search('丨').total).toBe(0);
+		expect(loaded.search('丨').results.map((r) => r.id)).toEqual([corpus.passages[3]!.id]);
+	});
+
+	it('refuses stored search forms that do not fit the corpus', () => {
+		const saved = index.toJSON();
+		const without = structuredClone(saved) as { passages: { forms?: string[] } };
+		delete without.passages.forms;
+		expect(() => SearchIndex.load(without as never, corpus)).toThrow(/search forms/u);
+		const short = structuredClone(saved);
+		short.headings.forms.pop();
+		expect(() => SearchIndex.load(short, corpus)).toThrow(IndexFormatMismatch);
+		const notText = structuredClone(saved) as unknown as { titles: { forms: unknown[] } };
+		notText.titles.forms[0] = 7;
+		expect(() => SearchIndex.load(notText as never, corpus)).toThrow(IndexFormatMismatch);
+	});
 });
 
 describe('properties', () => {

@@ -108,7 +108,7 @@ export class SearchIndex {
 		this.#headingMembers = layout.headingMembers;
 		this.#docMembers = layout.docMembers;
 		this.#headingPaths = layout.headingPaths;
-		this.#formLengths = Int32Array.from(layout.passageForms, (f) => f.length);
+		this.#formLengths = Int32Array.from(passageIndex.forms, (f) => f.length);
 		this.#signposts = Uint8Array.from(corpus.passages, (p) =>
 			p.kind === 'text' || p.kind === 'byline' ? 0 : 1
 		);
@@ -119,9 +119,12 @@ export class SearchIndex {
 		const layout = layOut(corpus);
 		return new SearchIndex(
 			corpus,
-			PhraseIndex.build(layout.passageForms),
-			PhraseIndex.build(layout.headingForms),
-			PhraseIndex.build(layout.titleForms),
+			PhraseIndex.build(corpus.passages.map((p) => searchForm(p.text))),
+			// Titles are joined with a space so a term never matches across two headings.
+			PhraseIndex.build(
+				layout.headingPaths.map((path) => path.map((t) => searchForm(t)).join(' '))
+			),
+			PhraseIndex.build(corpus.documents.map((d) => searchForm(d.title))),
 			layout
 		);
 	}
@@ -141,13 +144,20 @@ export class SearchIndex {
 		checkFormat(data?.format, corpus.hash);
 		const layout = layOut(corpus);
 		try {
-			return new SearchIndex(
-				corpus,
-				PhraseIndex.load(data.passages, layout.passageForms),
-				PhraseIndex.load(data.headings, layout.headingForms),
-				PhraseIndex.load(data.titles, layout.titleForms),
-				layout
-			);
+			const passages = PhraseIndex.load(data.passages);
+			const headings = PhraseIndex.load(data.headings);
+			const titles = PhraseIndex.load(data.titles);
+			const expected = [
+				['passages', passages, corpus.passages.length],
+				['headings', headings, layout.headingPaths.length],
+				['titles', titles, corpus.documents.length]
+			] as const;
+			for (const [what, index, count] of expected) {
+				if (index.size !== count) {
+					throw new Error(`it holds ${index.size} ${what}, the corpus ${count}`);
+				}
+			}
+			return new SearchIndex(corpus, passages, headings, titles, layout);
 		} catch (e) {
 			throw new IndexFormatMismatch(`the stored index cannot be read: ${(e as Error).message}`);
 		}
@@ -472,9 +482,6 @@ function scoreOfKey(key: number): number {
 }
 
 interface CorpusLayout {
-	passageForms: string[];
-	headingForms: string[];
-	titleForms: string[];
 	docPosition: Map<string, number>;
 	passageHeading: Int32Array;
 	passageDoc: Int32Array;
@@ -483,11 +490,13 @@ interface CorpusLayout {
 	headingPaths: string[][];
 }
 
-/** Everything derived from the corpus alone: the same for a built and a loaded index. */
+/**
+ * Where each passage sits: the same for a built and a loaded index. Nothing here folds text, so
+ * a load, which takes the search forms from the stored index, never folds the corpus.
+ */
 function layOut(corpus: Corpus): CorpusLayout {
 	const docPosition = new Map(corpus.documents.map((d, i) => [d.id, i]));
 	const headingKey = new Map<string, number>();
-	const headingForms: string[] = [];
 	const headingPaths: string[][] = [];
 	const headingMembers: number[][] = [];
 	const docMembers: number[][] = corpus.documents.map(() => []);
@@ -509,21 +518,16 @@ function layOut(corpus: Corpus): CorpusLayout {
 		const key = `${p.docId}#${p.section}`;
 		let h = headingKey.get(key);
 		if (h === undefined) {
-			h = headingForms.length;
+			h = headingPaths.length;
 			headingKey.set(key, h);
 			const path = sectionPath(p.section).map((id) => sectionTitles.get(`${p.docId}#${id}`) ?? '');
 			headingPaths.push(path.filter(Boolean));
-			// Titles are joined with a space so a term never matches across two headings.
-			headingForms.push(path.map((t) => searchForm(t)).join(' '));
 			headingMembers.push([]);
 		}
 		passageHeading[i] = h;
 		headingMembers[h]!.push(i);
 	});
 	return {
-		passageForms: corpus.passages.map((p) => searchForm(p.text)),
-		headingForms,
-		titleForms: corpus.documents.map((d) => searchForm(d.title)),
 		docPosition,
 		passageHeading,
 		passageDoc,
