@@ -277,6 +277,12 @@ export function loadSection(
 			`${ms(worker(warm, 'fetch'))} / ${ms(worker(warm, 'index'))}`
 		)
 	);
+	rows.push(
+		row(
+			'worker, cold / warm: created → its script running',
+			`${ms(worker(cold, 'boot'))} / ${ms(worker(warm, 'boot'))}`
+		)
+	);
 	const stored = cold.map((v) => v.storedBytes ?? 0).filter((b) => b > 0);
 	if (stored.length > 0) rows.push(row('storage used after saving the index', kib(median(stored))));
 	const described = [...during, ...straddling];

@@ -162,7 +162,14 @@ class SearchState {
 				// query sent meanwhile is already answered from the index.
 				performance.mark('index-ready', {
 					startTime: Math.min(performance.now(), event.readyAt - performance.timeOrigin),
-					detail: { source: event.source, ms: event.ms }
+					detail: {
+						source: event.source,
+						// `boot`: from creating the worker to its script running, part of the index's time.
+						ms: {
+							...event.ms,
+							boot: event.scriptAt - performance.timeOrigin - this.#client!.createdAt
+						}
+					}
 				});
 				this.#resolveReady();
 				break;

@@ -30,6 +30,8 @@ export type WorkerEvent =
 			rebuiltBecause?: string;
 			/** When search could answer, as `performance.timeOrigin + performance.now()` (epoch ms). */
 			readyAt: number;
+			/** When the worker's script began to run, the same way. */
+			scriptAt: number;
 			/** Where the time went, in the worker: corpus fetch, storage open and read, index. */
 			ms: { fetch: number; open: number; read: number; index: number };
 	  }

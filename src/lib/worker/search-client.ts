@@ -16,8 +16,11 @@ export class SearchClient {
 		{ resolve: (e: Answer) => void; reject: (e: Error) => void }
 	>();
 	#next = 1;
+	/** When the worker was created, as `performance.now()`. */
+	readonly createdAt: number;
 
 	constructor(onEvent: (event: WorkerEvent) => void) {
+		this.createdAt = performance.now();
 		this.#worker = new SearchWorker();
 		this.#worker.onmessage = (message: MessageEvent<WorkerEvent>) => {
 			const event = message.data;

@@ -9,6 +9,7 @@ import { isQuotaError, StorageUnavailable } from '../storage/open-with-timeout';
 import type { StorageState, WorkerEvent, WorkerRequest } from './protocol';
 
 const post = (event: WorkerEvent) => self.postMessage(event);
+const scriptAt = performance.timeOrigin + performance.now();
 let index: SearchIndex | null = null;
 let starting: Promise<boolean> | null = null;
 
@@ -112,6 +113,7 @@ async function start(corpusUrl: string): Promise<boolean> {
 		storage,
 		rebuiltBecause,
 		readyAt: performance.timeOrigin + t4,
+		scriptAt,
 		// open and read overlap the fetch; `index` counts from when both were done.
 		ms: { fetch: t1 - t0, open: openMs, read: readMs, index: t4 - t2 }
 	});
