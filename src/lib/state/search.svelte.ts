@@ -164,7 +164,7 @@ class SearchState {
 					startTime: Math.min(performance.now(), event.readyAt - performance.timeOrigin),
 					detail: {
 						source: event.source,
-						// `boot`: from creating the worker to its script running, part of the index's time.
+						// `boot`: from creating the worker to its script running (inside a first attempt's time).
 						ms: {
 							...event.ms,
 							boot: event.scriptAt - performance.timeOrigin - this.#client!.createdAt
