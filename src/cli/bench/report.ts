@@ -261,7 +261,7 @@ export function formatReport(
 	for (const c of results) out.push(...corpusReport(c), '');
 	out.push('Notes: build includes folding the passage texts; load is from the serialized string');
 	out.push(
-		'(ours: SearchIndex.load, which refolds the passages; FlexSearch: import; scan: JSON.parse ' +
+		'(ours: SearchIndex.load, which folds a passage when a query first reaches it; FlexSearch: import; scan: JSON.parse ' +
 			'of the stored search forms); heap is the heapUsed delta of a fresh process loading the index.'
 	);
 	const queryRowNote: Record<QueryRow, string> = {

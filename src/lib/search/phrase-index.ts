@@ -13,14 +13,15 @@ import { MIN_FUZZY_2_LENGTH, MIN_FUZZY_LENGTH, type QueryTerm } from './query';
 import { Vocabulary } from './tokenize';
 
 /**
- * A phrase index as stored: MiniSearch's own JSON, the vocabulary its tokenizer used and the
- * search forms it was built from. Keeping the forms spares every load from folding the whole
- * corpus again, which on a return visit cost as much as reading the index itself.
+ * A phrase index as stored: MiniSearch's own JSON, the vocabulary its tokenizer used and the length
+ * of each text's search form. The forms themselves are not stored (they would add half again to
+ * the index): a loaded index folds a text when a query first looks at it, so a load folds nothing.
+ * Ranking needs every hit's length, including hits no query term had to confirm.
  */
 export interface SerializedPhraseIndex {
 	vocabulary: string;
 	bucketBits: number;
-	forms: string[];
+	lengths: number[];
 	index: AsPlainObject;
 }
 
@@ -41,48 +42,73 @@ export interface TermMatches {
 }
 
 export class PhraseIndex {
+	/** Search forms by position, folded on first use when the index was loaded. */
+	readonly #forms: (string | undefined)[];
+	readonly #formOf: (position: number) => string;
+
 	private constructor(
 		readonly miniSearch: MiniSearch<IndexedForm>,
-		/** Search forms, by position. */
-		readonly forms: readonly string[],
-		readonly vocabulary: Vocabulary
-	) {}
+		readonly vocabulary: Vocabulary,
+		/** Each text's search-form length, by position. */
+		readonly lengths: Int32Array,
+		forms: (string | undefined)[],
+		formOf: (position: number) => string
+	) {
+		this.#forms = forms;
+		this.#formOf = formOf;
+	}
 
 	static build(forms: readonly string[]): PhraseIndex {
 		const vocabulary = Vocabulary.of(forms);
 		const ms = new MiniSearch<IndexedForm>(miniSearchOptions(vocabulary));
 		ms.addAll(forms.map((form, i) => ({ i, form })));
-		return new PhraseIndex(ms, forms, vocabulary);
+		const lengths = Int32Array.from(forms, (form) => form.length);
+		return new PhraseIndex(ms, vocabulary, lengths, [...forms], (i) => forms[i]!);
 	}
 
-	/** Loads an index saved by `toJSON`; throws when it is not one. */
-	static load(serialized: SerializedPhraseIndex): PhraseIndex {
-		const { forms } = serialized;
-		if (!Array.isArray(forms) || !forms.every((form) => typeof form === 'string')) {
-			throw new Error('stored index has no search forms');
+	/**
+	 * Loads an index saved by `toJSON`; throws when it is not one. `formOf` folds the text at a
+	 * position: the same function the forms were built with.
+	 */
+	static load(
+		serialized: SerializedPhraseIndex,
+		formOf: (position: number) => string
+	): PhraseIndex {
+		const { lengths } = serialized;
+		if (!Array.isArray(lengths) || !lengths.every((n) => Number.isInteger(n) && n >= 0)) {
+			throw new Error('stored index has no search-form lengths');
 		}
 		const vocabulary = Vocabulary.parse(serialized.vocabulary, serialized.bucketBits);
 		const ms = MiniSearch.loadJS<IndexedForm>(serialized.index, miniSearchOptions(vocabulary));
-		if (ms.documentCount !== forms.length || !shortIdsArePositions(ms)) {
-			throw new Error(
-				`stored index holds ${ms.documentCount} texts and ${forms.length} search forms`
-			);
+		if (ms.documentCount !== lengths.length || !shortIdsArePositions(ms)) {
+			throw new Error(`stored index holds ${ms.documentCount} texts and ${lengths.length} lengths`);
 		}
-		return new PhraseIndex(ms, forms, vocabulary);
+		return new PhraseIndex(
+			ms,
+			vocabulary,
+			Int32Array.from(lengths),
+			new Array<string | undefined>(lengths.length),
+			formOf
+		);
 	}
 
 	toJSON(): SerializedPhraseIndex {
 		return {
 			vocabulary: this.vocabulary.bigrams,
 			bucketBits: this.vocabulary.bucketBits,
-			forms: [...this.forms],
+			lengths: Array.from(this.lengths),
 			index: this.miniSearch.toJSON()
 		};
 	}
 
 	/** How many texts the index holds. */
 	get size(): number {
-		return this.forms.length;
+		return this.lengths.length;
+	}
+
+	/** The search form of the text at `position`. */
+	form(position: number): string {
+		return (this.#forms[position] ??= this.#formOf(position));
 	}
 
 	/** The index terms every text holding `term` must have: its bigrams and its inner words. */
@@ -112,7 +138,7 @@ export class PhraseIndex {
 		}
 		const partialWords = term.relaxed !== term.form;
 		const confirm = (i: number) => {
-			const form = this.forms[i]!;
+			const form = this.form(i);
 			const count = occurrences(form, term.relaxed);
 			if (count === 0) return;
 			positions.push(i);
@@ -125,7 +151,7 @@ export class PhraseIndex {
 			// A single Chinese character or a single word, which may be part of a longer one, has
 			// nothing to look up: scanning the forms is exact and, even at 5M characters, takes a
 			// few milliseconds — cheaper than indexing every character and every word fragment.
-			for (let i = 0; i < this.forms.length; i++) confirm(i);
+			for (let i = 0; i < this.size; i++) confirm(i);
 		} else {
 			// MiniSearch adds documents in order, so postings come out in ascending position.
 			for (const i of this.#candidates(terms)) confirm(i);
@@ -173,7 +199,7 @@ export class PhraseIndex {
 		for (const r of this.miniSearch.search(word, { fuzzy })) {
 			const i = r.id as number;
 			if (found.has(i)) continue;
-			const form = this.forms[i]!;
+			const form = this.form(i);
 			const words = r.terms.filter((t) => form.includes(` ${t} `));
 			const count = words.reduce((n, w) => n + occurrences(form, ` ${w} `), 0);
 			if (count === 0) continue;

@@ -120,30 +120,39 @@ describe('serialization', () => {
 		expect(() => SearchIndex.load(saved, fewer)).toThrow(IndexFormatMismatch);
 	});
 
-	it('keeps the search forms it was built from, so a load folds nothing', () => {
+	it("stores each search form's length, not the forms, and a load reads no passage text", () => {
 		const saved = index.toJSON();
-		expect(saved.passages.forms).toEqual(corpus.passages.map((p) => searchForm(p.text)));
-		expect(saved.titles.forms).toEqual(corpus.documents.map((d) => searchForm(d.title)));
-		// A single character is found by scanning the forms: a load that folded the corpus again
-		// instead of reading the stored forms would not see this one.
-		const marked = structuredClone(saved);
-		marked.passages.forms[3] = '丨';
-		const loaded = SearchIndex.load(marked, corpus);
-		expect(index.search('丨').total).toBe(0);
-		expect(loaded.search('丨').results.map((r) => r.id)).toEqual([corpus.passages[3]!.id]);
+		expect(saved.passages.lengths).toEqual(corpus.passages.map((p) => searchForm(p.text).length));
+		expect(saved.titles.lengths).toEqual(corpus.documents.map((d) => searchForm(d.title).length));
+		expect('forms' in saved.passages).toBe(false);
+		let reads = 0;
+		const watched = {
+			...corpus,
+			passages: corpus.passages.map((p) => ({
+				...p,
+				get text() {
+					reads++;
+					return p.text;
+				}
+			}))
+		};
+		const loaded = SearchIndex.load(JSON.stringify(saved), watched);
+		expect(reads).toBe(0);
+		expect(loaded.search('办公业务网')).toEqual(index.search('办公业务网'));
+		expect(reads).toBeGreaterThan(0);
 	});
 
-	it('refuses stored search forms that do not fit the corpus', () => {
+	it('refuses stored lengths that do not fit the corpus', () => {
 		const saved = index.toJSON();
-		const without = structuredClone(saved) as { passages: { forms?: string[] } };
-		delete without.passages.forms;
-		expect(() => SearchIndex.load(without as never, corpus)).toThrow(/search forms/u);
+		const without = structuredClone(saved) as { passages: { lengths?: number[] } };
+		delete without.passages.lengths;
+		expect(() => SearchIndex.load(without as never, corpus)).toThrow(/lengths/u);
 		const short = structuredClone(saved);
-		short.headings.forms.pop();
+		short.headings.lengths.pop();
 		expect(() => SearchIndex.load(short, corpus)).toThrow(IndexFormatMismatch);
-		const notText = structuredClone(saved) as unknown as { titles: { forms: unknown[] } };
-		notText.titles.forms[0] = 7;
-		expect(() => SearchIndex.load(notText as never, corpus)).toThrow(IndexFormatMismatch);
+		const notCounts = structuredClone(saved) as unknown as { titles: { lengths: unknown[] } };
+		notCounts.titles.lengths[0] = 'seven';
+		expect(() => SearchIndex.load(notCounts as never, corpus)).toThrow(IndexFormatMismatch);
 	});
 });
 

@@ -89,7 +89,6 @@ export class SearchIndex {
 	readonly #headingMembers: number[][];
 	readonly #docMembers: number[][];
 	readonly #headingPaths: string[][];
-	readonly #formLengths: Int32Array;
 	/** 1 for title, front and heading passages: signposts rank below the text they announce. */
 	readonly #signposts: Uint8Array;
 
@@ -108,7 +107,6 @@ export class SearchIndex {
 		this.#headingMembers = layout.headingMembers;
 		this.#docMembers = layout.docMembers;
 		this.#headingPaths = layout.headingPaths;
-		this.#formLengths = Int32Array.from(passageIndex.forms, (f) => f.length);
 		this.#signposts = Uint8Array.from(corpus.passages, (p) =>
 			p.kind === 'text' || p.kind === 'byline' ? 0 : 1
 		);
@@ -117,14 +115,14 @@ export class SearchIndex {
 	/** Builds the index for a corpus. */
 	static build(corpus: Corpus): SearchIndex {
 		const layout = layOut(corpus);
+		const formOf = formsOf(corpus, layout);
+		const all = (count: number, form: (i: number) => string) =>
+			Array.from({ length: count }, (_, i) => form(i));
 		return new SearchIndex(
 			corpus,
-			PhraseIndex.build(corpus.passages.map((p) => searchForm(p.text))),
-			// Titles are joined with a space so a term never matches across two headings.
-			PhraseIndex.build(
-				layout.headingPaths.map((path) => path.map((t) => searchForm(t)).join(' '))
-			),
-			PhraseIndex.build(corpus.documents.map((d) => searchForm(d.title))),
+			PhraseIndex.build(all(corpus.passages.length, formOf.passage)),
+			PhraseIndex.build(all(layout.headingPaths.length, formOf.heading)),
+			PhraseIndex.build(all(corpus.documents.length, formOf.title)),
 			layout
 		);
 	}
@@ -144,9 +142,10 @@ export class SearchIndex {
 		checkFormat(data?.format, corpus.hash);
 		const layout = layOut(corpus);
 		try {
-			const passages = PhraseIndex.load(data.passages);
-			const headings = PhraseIndex.load(data.headings);
-			const titles = PhraseIndex.load(data.titles);
+			const formOf = formsOf(corpus, layout);
+			const passages = PhraseIndex.load(data.passages, formOf.passage);
+			const headings = PhraseIndex.load(data.headings, formOf.heading);
+			const titles = PhraseIndex.load(data.titles, formOf.title);
 			const expected = [
 				['passages', passages, corpus.passages.length],
 				['headings', headings, layout.headingPaths.length],
@@ -268,7 +267,7 @@ export class SearchIndex {
 	 */
 	#rank(hits: TermHits[]): Ranked {
 		if (hits.length === 0) return { positions: new Int32Array(0), keys: new Float64Array(0) };
-		const formLengths = this.#formLengths;
+		const formLengths = this.passageIndex.lengths;
 		const signposts = this.#signposts;
 		const passageHeading = this.#passageHeading;
 		const passageDoc = this.#passageDoc;
@@ -318,7 +317,7 @@ export class SearchIndex {
 				termsInText,
 				termsInHeading,
 				termsInTitle,
-				this.passageIndex.forms[position]!.includes(phrase),
+				this.passageIndex.form(position).includes(phrase),
 				matchedChars,
 				formLengths[position]!,
 				inexactTerms,
@@ -342,7 +341,7 @@ export class SearchIndex {
 		candidates: { positions: ArrayLike<number>; counts: ArrayLike<number> },
 		keys: Float64Array
 	): number {
-		const formLengths = this.#formLengths;
+		const formLengths = this.passageIndex.lengths;
 		const signposts = this.#signposts;
 		const passageHeading = this.#passageHeading;
 		const passageDoc = this.#passageDoc;
@@ -395,7 +394,7 @@ export class SearchIndex {
 			}
 		}
 		if (!bestHasContext) return best.text;
-		const counts = countsByPosition(best.text, this.#formLengths.length);
+		const counts = countsByPosition(best.text, this.passageIndex.lengths.length);
 		const all = new Set<number>(best.text.positions);
 		best.inHeading.forEach((on, k) => {
 			if (on) for (const p of this.#headingMembers[k]!) all.add(p);
@@ -491,9 +490,19 @@ interface CorpusLayout {
 }
 
 /**
- * Where each passage sits: the same for a built and a loaded index. Nothing here folds text, so
- * a load, which takes the search forms from the stored index, never folds the corpus.
+ * The search form of each text the three phrase indexes hold, by position: folded all at once to
+ * build, one at a time as queries reach them after a load.
  */
+function formsOf(corpus: Corpus, layout: CorpusLayout) {
+	return {
+		passage: (i: number) => searchForm(corpus.passages[i]!.text),
+		// Titles are joined with a space so a term never matches across two headings.
+		heading: (h: number) => layout.headingPaths[h]!.map((t) => searchForm(t)).join(' '),
+		title: (d: number) => searchForm(corpus.documents[d]!.title)
+	};
+}
+
+/** Where each passage sits: the same for a built and a loaded index. Nothing here folds text. */
 function layOut(corpus: Corpus): CorpusLayout {
 	const docPosition = new Map(corpus.documents.map((d, i) => [d.id, i]));
 	const headingKey = new Map<string, number>();
