@@ -99,6 +99,32 @@ describe('stored index', () => {
 		await context.close();
 	});
 
+	it('is made ready by the worker without waiting for a message from the page', async () => {
+		// A message would wait for the page's main thread, which is busy hydrating then.
+		const context = await freshContext(app.browser);
+		const page = await context.newPage();
+		const requested: string[] = [];
+		page.on('request', (request) => requested.push(request.url()));
+		await page.goto(app.url);
+		await waitForIndex(page);
+		const find = (pattern: RegExp) => requested.find((url) => pattern.test(url))!;
+		const urls = { worker: find(/search\.worker/u), corpus: find(/corpus\.[\w-]+\.json/u) };
+		const event = await page.evaluate(({ worker: workerUrl, corpus }) => {
+			const worker = new Worker(workerUrl, { type: 'module', name: corpus });
+			return new Promise<unknown>((resolve) => {
+				worker.onmessage = (message: MessageEvent<{ type: string }>) => {
+					if (message.data.type === 'ready' || message.data.type === 'failed') {
+						resolve(message.data);
+						worker.terminate();
+					}
+				};
+				setTimeout(() => resolve('no answer within 10 s'), 10_000);
+			});
+		}, urls);
+		expect(event).toMatchObject({ type: 'ready', source: 'loaded' });
+		await context.close();
+	});
+
 	it('is rebuilt, never read, when it is truncated or from another tokenizer', async () => {
 		const context = await freshContext(app.browser);
 		const page = await context.newPage();

@@ -28,7 +28,6 @@ class SearchState {
 	suggestions = $state<{ without: string; total: number }[]>([]);
 
 	#client: SearchClient | null = null;
-	#corpusUrl = '';
 	#sequence = 0;
 	#ready!: Promise<void>;
 	#resolveReady: () => void = () => {};
@@ -48,14 +47,12 @@ class SearchState {
 		this.#ready.catch(() => {});
 	}
 
-	/** Starts the worker and gets the index ready. Safe to call on every page. */
+	/** Starts the worker, which gets the index ready by itself. Safe to call on every page. */
 	start(corpusUrl: string): void {
 		if (this.#client) return;
-		this.#corpusUrl = corpusUrl;
 		performance.mark('index-start');
 		this.status = 'fetching';
-		this.#client = new SearchClient((event) => this.#onEvent(event));
-		this.#client.init(corpusUrl);
+		this.#client = new SearchClient(corpusUrl, (event) => this.#onEvent(event));
 		// A page may have asked before the worker existed (a link with ?q=): answer it now.
 		if (this.query.trim()) void this.#run();
 	}
@@ -66,7 +63,7 @@ class SearchState {
 		this.failure = null;
 		this.status = 'fetching';
 		performance.mark('index-start');
-		this.#client.init(this.#corpusUrl);
+		this.#client.retry();
 		if (this.query) void this.#run();
 	}
 

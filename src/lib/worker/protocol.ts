@@ -12,7 +12,7 @@ export type StorageState =
 	| { kind: 'failed'; reason: string };
 
 export type WorkerRequest =
-	| { type: 'init'; corpusUrl: string }
+	| { type: 'retry' }
 	| { type: 'search'; id: number; query: string; options?: SearchOptions }
 	| { type: 'highlight'; id: number; docId: string; query: string }
 	| { type: 'suggest'; id: number; query: string }

@@ -19,9 +19,14 @@ export class SearchClient {
 	/** When the worker was created, as `performance.now()`. */
 	readonly createdAt: number;
 
-	constructor(onEvent: (event: WorkerEvent) => void) {
+	/**
+	 * The worker starts getting the index ready as soon as its script runs. It learns the corpus
+	 * from its name, readable at once as `self.name`: a first message would reach it only when
+	 * this thread, busy hydrating and painting, got round to forwarding it.
+	 */
+	constructor(corpusUrl: string, onEvent: (event: WorkerEvent) => void) {
 		this.createdAt = performance.now();
-		this.#worker = new SearchWorker();
+		this.#worker = new SearchWorker({ name: corpusUrl });
 		this.#worker.onmessage = (message: MessageEvent<WorkerEvent>) => {
 			const event = message.data;
 			if ('id' in event) {
@@ -45,8 +50,9 @@ export class SearchClient {
 		};
 	}
 
-	init(corpusUrl: string): void {
-		this.#send({ type: 'init', corpusUrl });
+	/** Asks a worker whose start failed to try again. */
+	retry(): void {
+		this.#send({ type: 'retry' });
 	}
 
 	async search(query: string, options?: SearchOptions): Promise<SearchResults> {

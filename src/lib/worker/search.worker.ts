@@ -140,14 +140,22 @@ async function start(corpusUrl: string): Promise<boolean> {
 	return true;
 }
 
+/** Gets the index ready unless that is under way or done; after a failure, tries again. */
+function begin(): void {
+	// The page names the worker after the corpus it serves (see SearchClient).
+	starting ??= start(self.name).then((ok) => {
+		if (!ok) starting = null;
+		return ok;
+	});
+}
+
+// No first message to wait for: see SearchClient's constructor.
+begin();
+
 self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
 	const request = event.data;
-	if (request.type === 'init') {
-		// A second init while one runs waits for it; one after a failure (a retry) starts again.
-		starting ??= start(request.corpusUrl).then((ok) => {
-			if (!ok) starting = null;
-			return ok;
-		});
+	if (request.type === 'retry') {
+		begin();
 		return;
 	}
 	await starting;
