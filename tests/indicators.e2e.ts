@@ -364,6 +364,36 @@ describe('indicators page, built site in Chromium', () => {
 		await context.close();
 	});
 
+	it('shows the chart in the first paint of a page that waits for its language', async () => {
+		// An English page is held unpainted until it has hydrated (app.html's locale gate): there is
+		// no earlier paint to keep short, so the chart comes with it instead of two frames later.
+		const context = await freshContext(app.browser, { locale: 'en-US' });
+		const page = await context.newPage();
+		const problems = watch(page);
+		await page.addInitScript(() => {
+			// The init script runs before <html> exists: watch the whole document for the attribute.
+			new MutationObserver((records, observer) => {
+				if (!records.some((r) => r.oldValue !== null)) return;
+				observer.disconnect();
+				Object.assign(window, {
+					__chartAtReveal: document.querySelector('figure.indicator-chart') !== null
+				});
+			}).observe(document, {
+				subtree: true,
+				attributeFilter: ['data-locale-pending'],
+				attributeOldValue: true
+			});
+		});
+		await page.goto(`${app.url}indicators`);
+		await chartsDrawn(page);
+		expect(
+			await page.evaluate(() => (window as { __chartAtReveal?: boolean }).__chartAtReveal)
+		).toBe(true);
+		expect(await page.locator('h1').innerText()).toBe('Indicators');
+		expect(problems.errors).toEqual([]);
+		await context.close();
+	});
+
 	it('downloads the chart data as CSV, with the quoted sentence, and the chart as PNG', async () => {
 		const context = await freshContext(app.browser, {
 			viewport: { width: 1200, height: 900 },
