@@ -45,6 +45,8 @@ export class PhraseIndex {
 	/** Search forms by position, folded on first use when the index was loaded. */
 	readonly #forms: (string | undefined)[];
 	readonly #formOf: (position: number) => string;
+	/** Every text before this position has its form (see `foldAhead`). */
+	#foldedUpTo = 0;
 
 	private constructor(
 		readonly miniSearch: MiniSearch<IndexedForm>,
@@ -109,6 +111,19 @@ export class PhraseIndex {
 	/** The search form of the text at `position`. */
 	form(position: number): string {
 		return (this.#forms[position] ??= this.#formOf(position));
+	}
+
+	/**
+	 * Folds, in order, the forms no query has needed yet, until `stop()` says so (it is asked every
+	 * 64 texts); true once every form is there. For idle time after a load: a query that scans every
+	 * text (a single character) would otherwise fold them all itself, ≈ 0.3 s at 5M characters.
+	 */
+	foldAhead(stop: () => boolean): boolean {
+		while (this.#foldedUpTo < this.size) {
+			this.form(this.#foldedUpTo++);
+			if (this.#foldedUpTo % 64 === 0 && stop()) break;
+		}
+		return this.#foldedUpTo >= this.size;
 	}
 
 	/** The index terms every text holding `term` must have: its bigrams and its inner words. */

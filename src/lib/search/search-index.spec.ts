@@ -142,6 +142,37 @@ describe('serialization', () => {
 		expect(reads).toBeGreaterThan(0);
 	});
 
+	it('folds the forms of a loaded index ahead of queries, a slice at a time', () => {
+		let reads = 0;
+		const watched = {
+			...corpus,
+			passages: corpus.passages.map((p) => ({
+				...p,
+				get text() {
+					reads++;
+					return p.text;
+				}
+			}))
+		};
+		const loaded = SearchIndex.load(JSON.stringify(index.toJSON()), watched);
+		expect(loaded.foldAhead(() => true)).toBe(false);
+		expect(reads).toBe(64);
+		for (let done = false; !done;) {
+			const before = reads;
+			done = loaded.foldAhead(() => true);
+			expect(reads - before).toBeLessThanOrEqual(64);
+		}
+		expect(reads).toBe(corpus.passages.length);
+		expect(loaded.foldAhead(() => false)).toBe(true);
+		// Every form is there: a single character, which scans them all, folds none again; it reads
+		// only the texts its snippets show, the same the second time.
+		const before = reads;
+		expect(loaded.search('网')).toEqual(index.search('网'));
+		const first = reads - before;
+		loaded.search('网');
+		expect(reads - before - first).toBe(first);
+	});
+
 	it('refuses stored lengths that do not fit the corpus', () => {
 		const saved = index.toJSON();
 		const without = structuredClone(saved) as { passages: { lengths?: number[] } };

@@ -162,6 +162,15 @@ export class SearchIndex {
 		}
 	}
 
+	/** `PhraseIndex.foldAhead` for the passages, then the heading paths, then the titles. */
+	foldAhead(stop: () => boolean): boolean {
+		return (
+			this.passageIndex.foldAhead(stop) &&
+			this.headingIndex.foldAhead(stop) &&
+			this.titleIndex.foldAhead(stop)
+		);
+	}
+
 	toJSON(): SerializedSearchIndex {
 		return {
 			format: currentFormat(this.corpus.hash),
