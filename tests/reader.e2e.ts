@@ -77,6 +77,27 @@ describe('reader', () => {
 		await context.close();
 	});
 
+	it('reads a paragraph cut into passages as one paragraph: no indent, no gap inside it', async () => {
+		const context = await freshContext(app.browser);
+		const page = await context.newPage();
+		await page.goto(app.url + 'doc/002_f259da14b1d8f46d');
+		const layout = (text: string) =>
+			page.locator('article .body p.passage', { hasText: text }).evaluate((el) => ({
+				indent: getComputedStyle(el).textIndent,
+				gap:
+					el.getBoundingClientRect().top - el.previousElementSibling!.getBoundingClientRect().bottom
+			}));
+		// Cut mid-sentence from the paragraph that begins 一是加强电子政务法规和制度建设.
+		const carriedOn = await layout('内容与功能');
+		expect(carriedOn.indent).toBe('0px');
+		expect(Math.abs(carriedOn.gap)).toBeLessThan(1);
+		// A paragraph of its own keeps its indent and the space above it.
+		const own = await layout('二是加强组织机构建设');
+		expect(parseFloat(own.indent)).toBeGreaterThan(10);
+		expect(own.gap).toBeGreaterThan(10);
+		await context.close();
+	});
+
 	it('shows the repairs against the raw text', async () => {
 		const context = await freshContext(app.browser);
 		const page = await context.newPage();

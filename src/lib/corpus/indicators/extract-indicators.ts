@@ -7,6 +7,7 @@
  * each record then points into the one passage that holds its number.
  */
 import { fold } from '../../text/fold';
+import { continuesParagraph } from '../paragraphs';
 import type { Corpus, CorpusDocument, Passage } from '../types';
 import { adminLevel } from './admin-level';
 import { dateBefore, findDates, leadingDate } from './dates';
@@ -140,7 +141,7 @@ function paragraphs(passages: readonly Passage[]): Paragraph[] {
 	for (const p of passages) {
 		const last = groups.at(-1);
 		const prev = last?.at(-1);
-		if (last && prev && p.kind === 'text' && prev.kind === 'text' && prev.range[1] === p.range[0]) {
+		if (last && continuesParagraph(prev, p)) {
 			last.push(p);
 		} else {
 			groups.push([p]);
