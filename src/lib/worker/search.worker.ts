@@ -155,14 +155,14 @@ async function foldWhileIdle(loaded: SearchIndex): Promise<void> {
 
 /** Gets the index ready unless that is under way or done; after a failure, tries again. */
 function begin(): void {
-	// The page names the worker after the corpus it serves (see SearchClient).
 	starting ??= start(self.name).then((ok) => {
 		if (!ok) starting = null;
 		return ok;
 	});
 }
 
-// No first message to wait for: see SearchClient's constructor.
+// No first message to wait for: the page names the worker after the corpus it serves (see
+// SearchClient's constructor for why).
 begin();
 
 self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
