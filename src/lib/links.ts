@@ -21,13 +21,24 @@ export function searchHref(query?: string): ResolvedPathname {
 	return withParams(resolve('/'), { q: query });
 }
 
+/**
+ * Resolved document paths, by id. Every result of every keystroke links to its document, and
+ * resolving a route is the costliest part of building that link.
+ */
+const documentPaths = new Map<string, ResolvedPathname>();
+
+function documentPath(docId: string): ResolvedPathname {
+	let path = documentPaths.get(docId);
+	if (path === undefined) {
+		path = resolve('/doc/[id]', { id: docId });
+		documentPaths.set(docId, path);
+	}
+	return path;
+}
+
 /** A document, optionally at a passage and highlighting a query. */
 export function documentHref(docId: string, passageId?: string, query?: string): ResolvedPathname {
-	return withParams(
-		resolve('/doc/[id]', { id: docId }),
-		{ q: query },
-		passageId && `p-${passageId}`
-	);
+	return withParams(documentPath(docId), { q: query }, passageId && `p-${passageId}`);
 }
 
 /**
@@ -41,7 +52,7 @@ export function markedPassageHref(
 	end: number
 ): ResolvedPathname {
 	return withParams(
-		resolve('/doc/[id]', { id: docId }),
+		documentPath(docId),
 		{ mark: `${passageId}:${start}-${end}` },
 		`p-${passageId}`
 	);

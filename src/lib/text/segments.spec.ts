@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { propertyRuns } from '../testing/property-runs';
 import { displayPunctuation, segmentText } from './segments';
 
 describe('segmentText', () => {
@@ -36,5 +38,31 @@ describe('displayPunctuation', () => {
 		const shown = displayPunctuation(text);
 		expect(shown).toBe('2013年，全国（市）达到93.4%，成为 ok, fine');
 		expect(shown.length).toBe(text.length);
+	});
+
+	it('changes exactly the ASCII marks that touch a Chinese character or mark', () => {
+		const chars = [...',;:?!()年市，。“《a1 .%'];
+		const FULL: Record<string, string> = {
+			',': '，',
+			';': '；',
+			':': '：',
+			'?': '？',
+			'!': '！',
+			'(': '（',
+			')': '）'
+		};
+		const chinese = (ch: string | undefined) => ch !== undefined && '年市，。“《'.includes(ch);
+		fc.assert(
+			fc.property(fc.array(fc.constantFrom(...chars), { maxLength: 12 }), (picked) => {
+				const text = picked.join('');
+				const expected = picked
+					.map((ch, i) =>
+						FULL[ch] && (chinese(picked[i - 1]) || chinese(picked[i + 1])) ? FULL[ch] : ch
+					)
+					.join('');
+				expect(displayPunctuation(text)).toBe(expected);
+			}),
+			{ numRuns: propertyRuns(), seed: 20261122 }
+		);
 	});
 });

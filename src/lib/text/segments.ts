@@ -57,6 +57,8 @@ const FULL_WIDTH: Record<string, string> = {
 	'(': '（',
 	')': '）'
 };
+/** Any of FULL_WIDTH's keys (none is special inside a character class). */
+const HALF_WIDTH_MARK = new RegExp(`[${Object.keys(FULL_WIDTH).join('')}]`, 'g');
 const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’《》]/u;
 
 /**
@@ -65,11 +67,8 @@ const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’《》]/u;
  * (highlights, repairs, bookmarks) still points at the same place.
  */
 export function displayPunctuation(text: string): string {
-	let out = '';
-	for (let i = 0; i < text.length; i++) {
-		const ch = text[i]!;
-		const full = FULL_WIDTH[ch];
-		out += full && (CJK.test(text[i - 1] ?? '') || CJK.test(text[i + 1] ?? '')) ? full : ch;
-	}
-	return out;
+	// Called for every snippet on every keystroke: only the few ASCII marks are looked at.
+	return text.replace(HALF_WIDTH_MARK, (ch, i: number) =>
+		CJK.test(text[i - 1] ?? '') || CJK.test(text[i + 1] ?? '') ? FULL_WIDTH[ch]! : ch
+	);
 }
