@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { propertyRuns } from '../testing/property-runs';
-import { displayPunctuation, segmentText } from './segments';
+import { displayPunctuation, markRuns, segmentText } from './segments';
 
 describe('segmentText', () => {
 	it('cuts at highlights and repairs, keeping every character once', () => {
@@ -62,6 +62,35 @@ describe('displayPunctuation', () => {
 					.join('');
 				expect(displayPunctuation(text)).toBe(expected);
 			}),
+			{ numRuns: propertyRuns(), seed: 20261122 }
+		);
+	});
+});
+
+describe('markRuns', () => {
+	it('marks exactly the highlighted characters, one mark per stretch, text unchanged', () => {
+		const range = fc.tuple(fc.integer({ min: -2, max: 14 }), fc.integer({ min: -2, max: 14 }));
+		fc.assert(
+			fc.property(
+				fc.string({ maxLength: 12 }),
+				fc.array(range, { maxLength: 5 }),
+				(text, highlights) => {
+					const { runs, tail } = markRuns(text, highlights);
+					expect(runs.map((r) => r.plain + r.marked).join('') + tail).toBe(text);
+					// Offsets are UTF-16 units, as everywhere in the corpus.
+					const marked = runs.flatMap((r) => [
+						...Array<boolean>(r.plain.length).fill(false),
+						...Array<boolean>(r.marked.length).fill(true)
+					]);
+					marked.push(...Array<boolean>(tail.length).fill(false));
+					const expected = Array.from({ length: text.length }, (_, i) =>
+						highlights.some(([a, b]) => a <= i && i < b)
+					);
+					expect(marked).toEqual(expected);
+					// Separate marks only where unmarked text separates them.
+					expect(runs.every((r, i) => r.marked !== '' && (i === 0 || r.plain !== ''))).toBe(true);
+				}
+			),
 			{ numRuns: propertyRuns(), seed: 20261122 }
 		);
 	});

@@ -44,6 +44,35 @@ export function segmentText(
 	return segments;
 }
 
+/** Highlighted text as runs of plain text each followed by one marked stretch, then a tail. */
+export interface MarkRuns {
+	runs: { plain: string; marked: string }[];
+	tail: string;
+}
+
+/**
+ * The shape a result snippet renders: one text node and one <mark> per run. Successive keystrokes
+ * then rewrite text in place instead of swapping text nodes and marks as the highlights move.
+ * Overlapping or touching highlights make one mark.
+ */
+export function markRuns(text: string, highlights: readonly Range[]): MarkRuns {
+	const ranges = highlights
+		.map(([a, b]) => [clamp(a, text), clamp(b, text)] as const)
+		.filter(([a, b]) => b > a)
+		.sort((x, y) => x[0] - y[0]);
+	const runs: MarkRuns['runs'] = [];
+	let at = 0;
+	for (const [a, b] of ranges) {
+		if (b <= at) continue;
+		const start = Math.max(a, at);
+		const last = runs[runs.length - 1];
+		if (last && a <= at) last.marked += text.slice(at, b);
+		else runs.push({ plain: text.slice(at, start), marked: text.slice(start, b) });
+		at = b;
+	}
+	return { runs, tail: text.slice(at) };
+}
+
 function clamp(n: number, text: string): number {
 	return Math.max(0, Math.min(text.length, n));
 }
