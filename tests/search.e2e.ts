@@ -32,6 +32,29 @@ describe('search', () => {
 		await context.close();
 	});
 
+	it('sets headings apart from the title, and marks hits without losing text', async () => {
+		const { context, page } = await openHome('?q=' + encodeURIComponent('电子政务'));
+		const first = page.locator('.results li.result').first();
+		// The gaps around the separator, in pixels: title | › | heading.
+		const gaps = await first.locator('a.where').evaluate((where) => {
+			const title = where.querySelector('.title')!.getBoundingClientRect();
+			const separator = where
+				.querySelector('.heading [aria-hidden="true"]')!
+				.getBoundingClientRect();
+			const range = document.createRange();
+			range.selectNodeContents(where.querySelector('.heading')!.lastChild!);
+			const heading = range.getClientRects()[0]!;
+			return [separator.left - title.right, heading.left - separator.right];
+		});
+		expect(gaps.every((gap) => gap > 2)).toBe(true);
+		const snippet = first.locator('.snippet');
+		const marks = await snippet.locator('mark').allInnerTexts();
+		expect(marks.length).toBeGreaterThan(0);
+		expect(marks.every((m) => m === '电子政务')).toBe(true);
+		expect((await snippet.innerText()).split('电子政务').length - 1).toBe(marks.length);
+		await context.close();
+	});
+
 	it('finds both scripts with a Traditional query', async () => {
 		const { context, page } = await openHome();
 		await searchFor(page, '國務院部門');
