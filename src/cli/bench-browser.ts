@@ -24,9 +24,10 @@
  *   --scale-build DIR   measure this scale build instead of building one (implies --scale)
  *   --chars SIZE        scale corpus size, e.g. 5M (default) or 2000000
  *   --only LIST         only these sections, e.g. --only load,typing
- *   --runs N            cold/warm visit pairs on the seed site (default 3)
+ *   --runs N            cold/warm visit pairs on the seed site (default 5)
  *   --scale-runs N      cold/warm visit pairs at scale (default 1)
  *   --lighthouse-runs N Lighthouse runs per page, the median reported (default 3)
+ *   --typing-visits N   fresh visits whose keystrokes are pooled for the typing figures (default 2)
  *   --uncompressed      Lighthouse on the test server as it is; by default it goes through a
  *                       gzip front, as a static host would serve the site
  *   --json              print only the JSON (progress still goes to stderr)
@@ -117,6 +118,7 @@ const { values } = parseArgs({
 		runs: { type: 'string' },
 		'scale-runs': { type: 'string' },
 		'lighthouse-runs': { type: 'string' },
+		'typing-visits': { type: 'string' },
 		uncompressed: { type: 'boolean' },
 		json: { type: 'boolean' },
 		help: { type: 'boolean', short: 'h' }
@@ -164,9 +166,10 @@ const selected = new Set<SectionName>(
 				...(values.scale || values['scale-build'] ? ['scale' as const] : [])
 			]
 );
-const runs = positive('runs', values.runs, 3);
+const runs = positive('runs', values.runs, 5);
 const scaleRuns = positive('scale-runs', values['scale-runs'], 1);
 const lighthouseRuns = positive('lighthouse-runs', values['lighthouse-runs'], 3);
+const typingVisits = positive('typing-visits', values['typing-visits'], 2);
 const chars = parseChars(values.chars);
 
 const log = (message: string) => process.stderr.write(message + '\n');
@@ -233,9 +236,12 @@ async function measureSite(
 			);
 		}
 		if (options.sections.has('typing')) {
-			log(`${options.label}: typing… (load ${loadAverage()})`);
+			log(`${options.label}: typing, ${typingVisits} visit(s)… (load ${loadAverage()})`);
 			loads.push({ at: `${options.label} typing`, load: loadAverage() });
-			const typing = await measureTyping(browser, server.url, { queries: options.typing });
+			const typing = await measureTyping(browser, server.url, {
+				queries: options.typing,
+				visits: typingVisits
+			});
 			log(`${options.label}: typing again under the CPU profiler…`);
 			const profile = await profileTyping(browser, server.url, { queries: options.typing });
 			out.typing = typing;
@@ -341,7 +347,7 @@ try {
 		cpu,
 		cores: os.cpus().length,
 		loadAverages: loads,
-		options: { sections: [...selected], runs, scaleRuns, lighthouseRuns, chars },
+		options: { sections: [...selected], runs, scaleRuns, lighthouseRuns, typingVisits, chars },
 		durationSeconds: Math.round(seconds),
 		results,
 		table: sections.map(({ title, rows }) => ({ title, rows })),

@@ -323,8 +323,8 @@ export function typingSection(
 	const rows: Row[] = [
 		row(
 			'keystrokes measured',
-			`${k.length} (${typing.superseded} superseded, ${typing.unanswered} unanswered)`,
-			'≥ 40'
+			`${k.length} in ${typing.visits} visit(s) (${typing.superseded} superseded, ${typing.unanswered} unanswered)`,
+			`≥ ${40 * typing.visits}`
 		),
 		row(
 			'results render work (handle + frame)',
