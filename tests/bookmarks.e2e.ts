@@ -125,6 +125,27 @@ describe('bookmarks, built site in Chromium', () => {
 		await context.close();
 	});
 
+	it('keeps a toast on one line on a phone when its words fit the screen', async () => {
+		const context = await freshContext(app.browser, { viewport: { width: 390, height: 844 } });
+		const page = await context.newPage();
+		await openDocument(page, app.url, doc.id);
+		await page.locator(`#p-${second!.id} .bookmark-toggle`).click();
+		const toast = page.locator('[data-testid="bookmark-toast"][data-kind="added"]');
+		await toast.waitFor();
+		const lines = await toast.evaluate((box) =>
+			[...box.querySelectorAll('p, a')].map((el) => {
+				const range = document.createRange();
+				range.selectNodeContents(el);
+				// One rectangle per line the text runs over.
+				return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+			})
+		);
+		expect(lines).toEqual([1, 1]);
+		const { width } = (await toast.boundingBox())!;
+		expect(width).toBeLessThanOrEqual(390 - 32);
+		await context.close();
+	});
+
 	it('bookmarks a selected span and a whole passage in the reader, and opens them in context', async () => {
 		const context = await freshContext(app.browser);
 		const page = await context.newPage();
