@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { localeFromLanguages } from './locale';
-import { missingTranslations, translate } from './messages';
+import { missingTranslations, translate, type MessageKey } from './messages';
+import { bookmarks } from './messages/bookmarks';
+import { common } from './messages/common';
+import { indicators } from './messages/indicators';
+import { reader } from './messages/reader';
+import { search } from './messages/search';
 
 describe('messages', () => {
 	it('has every string in both languages', () => {
@@ -12,6 +17,29 @@ describe('messages', () => {
 		expect(translate('zh-Hans', 'search.none', { query: '<b>x</b>' })).toBe(
 			'没有找到包含「<b>x</b>」的段落。'
 		);
+	});
+
+	it('picks the English singular or plural by the number', () => {
+		expect(translate('en', 'search.count', { count: 1 })).toBe('1 result');
+		expect(translate('en', 'search.count', { count: 0 })).toBe('0 results');
+		expect(translate('en', 'bookmarks.cleared', { count: 1 })).toMatch(
+			/^The bookmark this browser had saved is gone: .* If you exported it,/u
+		);
+		expect(translate('en', 'bookmarks.cleared', { count: 4 })).toMatch(
+			/^The 4 bookmarks this browser had saved are gone: .* If you exported them,/u
+		);
+		expect(translate('zh-Hans', 'search.count', { count: 1 })).toBe('1 条结果');
+	});
+
+	it('never says "1 things" in English', () => {
+		const english = { ...common.en, ...search.en, ...reader.en, ...bookmarks.en, ...indicators.en };
+		const wrong = Object.entries(english).flatMap(([key, template]) => {
+			const names = [...template.matchAll(/\{(\w+)/gu)].map((m) => m[1]!);
+			const params = Object.fromEntries(names.map((n) => [n, 1]));
+			const text = translate('en', key as MessageKey, params);
+			return /\b1 [a-z]+s\b/u.test(text) ? [`${key}: ${text}`] : [];
+		});
+		expect(wrong).toEqual([]);
 	});
 
 	it('picks the interface language from the browser languages', () => {

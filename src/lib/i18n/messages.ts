@@ -20,16 +20,37 @@ const tables: Record<Locale, Record<string, string>> = {
 	en: Object.assign({}, ...features.map((f) => f.en))
 };
 
-/** The message in `locale`, with `{name}` placeholders filled from `params` (as text). */
+/**
+ * `{name}`, or `{name|one|other}`: the form the locale's plural rules pick for the number, with
+ * `#` standing for it ("{count|# result|# results}"). Chinese needs no forms; English does.
+ */
+const PLACEHOLDER = /\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/gu;
+
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+
+function pluralForm(locale: Locale, n: number): Intl.LDMLPluralRule {
+	let rules = pluralRules.get(locale);
+	if (!rules) {
+		rules = new Intl.PluralRules(locale);
+		pluralRules.set(locale, rules);
+	}
+	return rules.select(n);
+}
+
+/** The message in `locale`, with its placeholders filled from `params` (as text). */
 export function translate(
 	locale: Locale,
 	key: MessageKey,
 	params: Record<string, string | number> = {}
 ): string {
 	const template = tables[locale][key] ?? tables.en[key] ?? key;
-	return template.replace(/\{(\w+)\}/gu, (m, name: string) =>
-		name in params ? String(params[name]) : m
-	);
+	return template.replace(PLACEHOLDER, (m, name: string, one?: string, other?: string) => {
+		if (!(name in params)) return m;
+		const value = String(params[name]);
+		if (one === undefined || other === undefined) return value;
+		const form = pluralForm(locale, Number(params[name])) === 'one' ? one : other;
+		return form.replaceAll('#', value);
+	});
 }
 
 /** Keys present in one language and missing in the other: must be none (checked by a test). */

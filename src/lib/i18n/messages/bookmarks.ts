@@ -143,7 +143,7 @@ export const bookmarks = {
 		'bookmarks.intro':
 			'Passages and excerpts you bookmarked, with your notes and tags, kept in this browser only.',
 		'bookmarks.loading': 'Loading bookmarks…',
-		'bookmarks.count': '{count} bookmarks',
+		'bookmarks.count': '{count|# bookmark|# bookmarks}',
 		'bookmarks.countShown': 'Showing {shown} of {count}',
 		'bookmarks.empty':
 			'No bookmarks yet. Use “Bookmark” beside a search result or a passage, or select text in a document to bookmark it.',
@@ -176,7 +176,7 @@ export const bookmarks = {
 		'bookmarks.export.markdownSelected': 'Export {count} selected (Markdown)',
 		'bookmarks.export.hint':
 			'A JSON file keeps everything and can be imported again; Markdown is for pasting into a paper.',
-		'bookmarks.export.done': 'Exported {count} bookmarks: {file}',
+		'bookmarks.export.done': 'Exported {count|# bookmark|# bookmarks}: {file}',
 		'bookmarks.import.label': 'Import a JSON file',
 		'bookmarks.import.hint':
 			'Merges into your bookmarks: no duplicates, and existing notes and tags are left as they are.',
@@ -195,7 +195,7 @@ export const bookmarks = {
 		'bookmarks.import.newer':
 			'It was written by a newer version of Nianjian (format {version}); update the app first.',
 		'bookmarks.import.tooMany':
-			'It holds {count} bookmarks; at most {limit} can be imported at once.',
+			'It holds {count|# bookmark|# bookmarks}; at most {limit} can be imported at once.',
 		'bookmarks.import.invalid': 'Bookmark {record}{id}: the field “{field}” {expected}.',
 		'bookmarks.import.invalidRecord': 'Bookmark {record}{id} {expected}.',
 		'bookmarks.import.invalidId': ' (id {id})',
@@ -258,7 +258,8 @@ export const bookmarks = {
 			'Storage is full, so the bookmark was not saved: it is kept in this tab for now. Export your bookmarks, or free some space and retry.',
 		'bookmarks.problem.failed':
 			'The bookmark was not saved ({reason}): it is kept in this tab for now and can be exported.',
-		'bookmarks.problem.unsaved': '{count} bookmarks or changes are not saved: in this tab only.',
+		'bookmarks.problem.unsaved':
+			'{count|# bookmark or change is|# bookmarks or changes are} not saved: in this tab only.',
 		'bookmarks.storage.waiting':
 			'Storage has not answered yet: new bookmarks are kept in this tab for now.',
 		'bookmarks.storage.unavailable':
@@ -275,17 +276,18 @@ export const bookmarks = {
 		'bookmarks.persist.refused':
 			'The browser may clear this site’s data when space runs low. Export your bookmarks now and then to keep a copy.',
 		'bookmarks.cleared':
-			'The {count} bookmarks this browser had saved are gone: its site data was cleared. If you exported them, import the file below. Export regularly from now on.',
-		'bookmarks.unreadable': '{count} stored records could not be read; they were left as they are.',
+			'{count|The bookmark|The # bookmarks} this browser had saved {count|is|are} gone: its site data was cleared. If you exported {count|it|them}, import the file below. Export regularly from now on.',
+		'bookmarks.unreadable':
+			'{count|# stored record|# stored records} could not be read; {count|it was|they were} left as {count|it is|they are}.',
 
 		'bookmarks.reader.bookmark': 'Bookmark this passage',
 		'bookmarks.reader.bookmarked': 'Bookmarked (press again to remove)',
 		'bookmarks.reader.selection': 'Bookmark selection',
-		'bookmarks.reader.selected': '{count} characters selected',
+		'bookmarks.reader.selected': '{count|# character|# characters} selected',
 		'bookmarks.reader.selectionRegion': 'Selected text',
 
 		'bookmarks.md.heading': 'Nianjian bookmarks',
-		'bookmarks.md.exported': 'Exported {date}: {count} bookmarks.',
+		'bookmarks.md.exported': 'Exported {date}: {count|# bookmark|# bookmarks}.',
 		'bookmarks.md.note': 'Note:',
 		'bookmarks.md.tags': 'Tags:',
 		'bookmarks.md.saved': 'Saved {date}'

@@ -118,7 +118,7 @@ export const indicators = {
 	en: {
 		'indicators.title': 'Indicators',
 		'indicators.intro':
-			'The {count} figures extracted from {docs} documents, each linked to the sentence it comes from. A statement made more than once is charted once.',
+			'The {count|figure|# figures} extracted from {docs|one document|# documents}, each linked to the sentence it comes from. A statement made more than once is charted once.',
 		'indicators.charts.label': 'Charts',
 		'indicators.view.levels': 'Coverage by level',
 		'indicators.view.network': 'Network reach',
@@ -147,8 +147,10 @@ export const indicators = {
 		'indicators.search.submit': 'Chart',
 		'indicators.search.waiting': 'Searching…',
 		'indicators.search.failed': 'Search is unavailable, so no passages could be found.',
-		'indicators.search.none': '{passages} passages found; none holds an extracted figure.',
-		'indicators.search.found': '{count} figures in {passages} matching passages.',
+		'indicators.search.none':
+			'{passages|# passage|# passages} found; none holds an extracted figure.',
+		'indicators.search.found':
+			'{count|# figure|# figures} in {passages|# matching passage|# matching passages}.',
 		'indicators.search.open': 'See these passages on the search page',
 		'indicators.selection.empty': 'Tick rows in the table below to chart them.',
 		'indicators.chart.empty': 'Nothing to chart.',
@@ -163,7 +165,7 @@ export const indicators = {
 		'indicators.axis.log': '{unit} (log scale)',
 		'indicators.axis.count': 'count',
 		'indicators.canvas.label':
-			'{heading}: bar chart of {count} values; the data are in the table below.',
+			'{heading}: bar chart of {count|# value|# values}; the data are in the table below.',
 		'indicators.level.省': 'Province',
 		'indicators.level.市': 'City',
 		'indicators.level.县': 'County',
@@ -180,7 +182,8 @@ export const indicators = {
 		'indicators.source': 'Source: {documents}',
 		'indicators.sourceNote':
 			'Figures extracted by Nianjian and shown as the texts write them; scaled values are for drawing only.',
-		'indicators.repeatsLeftOut': '{count} restatements of charted figures are not counted again.',
+		'indicators.repeatsLeftOut':
+			'{count|# restatement|# restatements} of charted figures {count|is|are} not counted again.',
 		'indicators.download.png': 'Download image (PNG)',
 		'indicators.download.csv': 'Download data (CSV)',
 		'indicators.copyLink': 'Copy link to this chart',
@@ -209,7 +212,7 @@ export const indicators = {
 		'indicators.sort': 'Sort by {column}',
 		'indicators.selectAll': 'Select all rows shown',
 		'indicators.selectRow': 'Select: {label} {value}',
-		'indicators.selected': '{count} rows selected',
+		'indicators.selected': '{count|# row|# rows} selected',
 		'indicators.chartSelected': 'Chart the selection',
 		'indicators.clearSelection': 'Clear the selection',
 		'indicators.repeatOf': 'Restatement; ',

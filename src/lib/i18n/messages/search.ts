@@ -44,8 +44,8 @@ export const search = {
 		'search.label': 'Search the texts (Simplified or Traditional)',
 		'search.placeholder': 'e.g. 云计算, 辦公業務網, 河南 就业',
 		'search.hint': 'Press / to search, ↑ ↓ to move through results, Enter to open.',
-		'search.count': '{count} results',
-		'search.countIn': '{count} results (of {all})',
+		'search.count': '{count|# result|# results}',
+		'search.countIn': '{count|# result|# results} (of {all})',
 		'search.none': 'No passage contains “{query}”.',
 		'search.noneAdvice':
 			'Try dropping a word or another wording. Simplified and Traditional find the same passages.',
@@ -59,8 +59,8 @@ export const search = {
 		'search.status.failedFetch':
 			'Could not download the texts: {message}. Check the network and retry.',
 		'search.status.failedIndex': 'Could not build the index: {message}',
-		'search.ready.built': 'Index built: {passages} passages.',
-		'search.ready.loaded': 'Index loaded from this device: {passages} passages.',
+		'search.ready.built': 'Index built: {passages|# passage|# passages}.',
+		'search.ready.loaded': 'Index loaded from this device: {passages|# passage|# passages}.',
 		'search.storage.unavailable':
 			'This browser cannot keep data (a private window?): search works, but the index is not saved and will be rebuilt next time.',
 		'search.storage.quota':
@@ -68,7 +68,7 @@ export const search = {
 		'search.storage.failed': 'The index was not saved on this device: {reason}',
 		'search.filter.label': 'Filter by document',
 		'search.filter.all': 'All documents',
-		'search.filter.more': 'Show all {count} documents',
+		'search.filter.more': 'Show all {count|# document|# documents}',
 		'search.filter.fewer': 'Show only the documents with most results',
 		'search.results.label': 'Search results',
 		'search.open': 'Open in context',
@@ -80,7 +80,7 @@ export const search = {
 		'search.matchedIn.title': 'in title',
 		'search.matchedIn.heading': 'in heading',
 		'search.documents': 'Documents',
-		'search.documents.passages': '{count} passages',
+		'search.documents.passages': '{count|# passage|# passages}',
 		'search.loadMore': 'Show more',
 		'search.chartResults': 'Chart the indicators in these results'
 	}
