@@ -183,6 +183,29 @@ describe('search', () => {
 		await context.close();
 	});
 
+	it('speaks English in the singular for one, with narrow curly quotes', async () => {
+		const context = await freshContext(app.browser, { locale: 'en-US' });
+		const page = await context.newPage();
+		await page.goto(app.url + '?q=' + encodeURIComponent('电子政务外网 河南省'));
+		await waitForIndex(page);
+		await expect.poll(() => page.getByTestId('result-count').innerText()).toMatch(/^1 result$/u);
+		// The UI font's Chinese faces draw ’ a full em wide; English borrows a Latin one.
+		const quoteEm = await page.evaluate(() => {
+			const probe = document.createElement('span');
+			probe.textContent = 'site’s';
+			document.body.append(probe);
+			const range = document.createRange();
+			range.setStart(probe.firstChild!, 4);
+			range.setEnd(probe.firstChild!, 5);
+			const em = parseFloat(getComputedStyle(probe).fontSize);
+			const width = range.getBoundingClientRect().width / em;
+			probe.remove();
+			return width;
+		});
+		expect(quoteEm).toBeLessThan(0.5);
+		await context.close();
+	});
+
 	it('has a bookmark button named 收藏 / Bookmark on every result', async () => {
 		const { context, page } = await openHome();
 		await searchFor(page, '云计算');
