@@ -125,6 +125,16 @@ describe('bookmarks, built site in Chromium', () => {
 		await context.close();
 	});
 
+	it('sets the filters two to a row on a phone, so the list starts higher', async () => {
+		const context = await freshContext(app.browser, { viewport: { width: 390, height: 844 } });
+		const page = await context.newPage();
+		await openBookmarks(page, app.url);
+		const top = (id: string) => page.locator(id).evaluate((el) => el.getBoundingClientRect().top);
+		expect(await top('#bookmark-doc')).toBe(await top('#bookmark-tag'));
+		expect(await top('#bookmark-sort')).toBeGreaterThan(await top('#bookmark-tag'));
+		await context.close();
+	});
+
 	it('keeps a toast on one line on a phone when its words fit the screen', async () => {
 		const context = await freshContext(app.browser, { viewport: { width: 390, height: 844 } });
 		const page = await context.newPage();
