@@ -42,22 +42,17 @@ describe('displayPunctuation', () => {
 
 	it('changes exactly the ASCII marks that touch a Chinese character or mark', () => {
 		const chars = [...',;:?!()年市，。“《a1 .%'];
-		const FULL: Record<string, string> = {
-			',': '，',
-			';': '；',
-			':': '：',
-			'?': '？',
-			'!': '！',
-			'(': '（',
-			')': '）'
-		};
+		// Unicode's full-width forms sit 0xFEE0 above ASCII.
+		const full = (ch: string) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0);
 		const chinese = (ch: string | undefined) => ch !== undefined && '年市，。“《'.includes(ch);
 		fc.assert(
 			fc.property(fc.array(fc.constantFrom(...chars), { maxLength: 12 }), (picked) => {
 				const text = picked.join('');
 				const expected = picked
 					.map((ch, i) =>
-						FULL[ch] && (chinese(picked[i - 1]) || chinese(picked[i + 1])) ? FULL[ch] : ch
+						',;:?!()'.includes(ch) && (chinese(picked[i - 1]) || chinese(picked[i + 1]))
+							? full(ch)
+							: ch
 					)
 					.join('');
 				expect(displayPunctuation(text)).toBe(expected);
