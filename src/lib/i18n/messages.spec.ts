@@ -37,7 +37,7 @@ describe('messages', () => {
 			const names = [...template.matchAll(/\{(\w+)/gu)].map((m) => m[1]!);
 			const params = Object.fromEntries(names.map((n) => [n, 1]));
 			const text = translate('en', key as MessageKey, params);
-			return /\b1 [a-z]+s\b/u.test(text) ? [`${key}: ${text}`] : [];
+			return /\b1\s[a-z]+s\b/u.test(text) ? [`${key}: ${text}`] : [];
 		});
 		expect(wrong).toEqual([]);
 	});

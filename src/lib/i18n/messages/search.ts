@@ -80,7 +80,7 @@ export const search = {
 		'search.matchedIn.title': 'in title',
 		'search.matchedIn.heading': 'in heading',
 		'search.documents': 'Documents',
-		'search.documents.passages': '{count|# passage|# passages}',
+		'search.documents.passages': '{count|#\u00a0passage|#\u00a0passages}',
 		'search.loadMore': 'Show more',
 		'search.chartResults': 'Chart the indicators in these results'
 	}
