@@ -206,6 +206,28 @@ describe('search', () => {
 		await context.close();
 	});
 
+	it('gives an English reader one font list from the first layout on', async () => {
+		const context = await freshContext(app.browser, { locale: 'en-US' });
+		await context.addInitScript(() => {
+			document.addEventListener('DOMContentLoaded', () => {
+				(window as unknown as { firstFont: string }).firstFont = getComputedStyle(
+					document.body
+				).fontFamily;
+			});
+		});
+		const page = await context.newPage();
+		await page.goto(app.url);
+		await waitForIndex(page);
+		expect(await page.getAttribute('html', 'lang')).toBe('en');
+		const [first, now] = await page.evaluate(() => [
+			(window as unknown as { firstFont: string }).firstFont,
+			getComputedStyle(document.body).fontFamily
+		]);
+		// A change of list when the language switches would lay the whole page out again.
+		expect(first).toBe(now);
+		await context.close();
+	});
+
 	it('has a bookmark button named 收藏 / Bookmark on every result', async () => {
 		const { context, page } = await openHome();
 		await searchFor(page, '云计算');
