@@ -53,6 +53,11 @@ export function translate(
 	});
 }
 
+/** Every message template of `locale`, by key: for tests that check them all. */
+export function messageTemplates(locale: Locale): Readonly<Record<string, string>> {
+	return tables[locale];
+}
+
 /** Keys present in one language and missing in the other: must be none (checked by a test). */
 export function missingTranslations(): string[] {
 	const zh = new Set(Object.keys(tables['zh-Hans']));
