@@ -206,6 +206,46 @@ describe('search', () => {
 		await context.close();
 	});
 
+	it('sets Chinese on an English page in Chinese faces: full-width quotes, Traditional glyphs', async () => {
+		const context = await freshContext(app.browser, { locale: 'en-US' });
+		const page = await context.newPage();
+		await page.goto(app.url + '?q=' + encodeURIComponent('信息安全'));
+		await waitForIndex(page);
+		await page.locator('.result .snippet').first().waitFor();
+		const seen = await page.evaluate(() => {
+			const quoteEm = (lang: string) => {
+				const probe = document.createElement('span');
+				probe.lang = lang;
+				probe.textContent = '‘金盾’';
+				document.querySelector('.result .where')!.append(probe);
+				const range = document.createRange();
+				range.setStart(probe.firstChild!, 0);
+				range.setEnd(probe.firstChild!, 1);
+				const em = parseFloat(getComputedStyle(probe).fontSize);
+				const width = range.getBoundingClientRect().width / em;
+				probe.remove();
+				return width;
+			};
+			const font = (selector: string) =>
+				getComputedStyle(document.querySelector(selector)!).fontFamily;
+			return {
+				chinese: quoteEm('zh-Hans'),
+				english: quoteEm('en'),
+				traditionalTitle: font('.result .title[lang="zh-Hant"]'),
+				simplifiedTitle: font('.result .title[lang="zh-Hans"]'),
+				snippet: font('.result .snippet')
+			};
+		});
+		expect(seen.chinese).toBeGreaterThan(0.8);
+		expect(seen.english).toBeLessThan(0.5);
+		expect(seen.traditionalTitle).toContain('Noto Sans CJK TC');
+		expect(seen.traditionalTitle).not.toContain('Latin Quotes');
+		expect(seen.simplifiedTitle).toMatch(/^-apple-system, "PingFang SC"/u);
+		// The snippet's own (reading) font still wins over the language's UI faces.
+		expect(seen.snippet).toContain('Noto Serif CJK');
+		await context.close();
+	});
+
 	it('gives an English reader one font list from the first layout on', async () => {
 		const context = await freshContext(app.browser, { locale: 'en-US' });
 		await context.addInitScript(() => {
