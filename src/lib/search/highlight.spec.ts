@@ -1,8 +1,11 @@
 import fc from 'fast-check';
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Corpus } from '../corpus/types';
 import { propertyRuns } from '../testing/property-runs';
 import { searchForm } from '../text/fold';
-import { highlightRanges, mergeRanges, snippet, SNIPPET_LENGTH } from './highlight';
+import { highlightRanges, mergeRanges, snippet, SNIPPET_LENGTH, WHOLE_HIT_MAX } from './highlight';
 
 const options = { numRuns: propertyRuns(), seed: 20261122 };
 
@@ -53,7 +56,7 @@ describe('snippet', () => {
 							.filter(([a, b]) => a < b)
 					);
 					const s = snippet(text, ranges);
-					expect(s.text.length).toBeLessThanOrEqual(SNIPPET_LENGTH + 30);
+					expect(s.text.length).toBeLessThanOrEqual(SNIPPET_LENGTH + 2 * WHOLE_HIT_MAX + 2);
 					expect(text.slice(s.start, s.start + s.text.length)).toBe(s.text);
 					expect(/^[\udc00-\udfff]/u.test(s.text)).toBe(false);
 					for (const [a, b] of s.highlights)
@@ -62,5 +65,51 @@ describe('snippet', () => {
 			),
 			options
 		);
+	});
+
+	it('shows a hit whole or not at all, unless the hit is longer than WHOLE_HIT_MAX', () => {
+		fc.assert(
+			fc.property(
+				fc.string({
+					unit: fc.constantFrom('信', '息', '安', '全', '。'),
+					minLength: 150,
+					maxLength: 500
+				}),
+				fc.array(fc.tuple(fc.nat(), fc.integer({ min: 1, max: WHOLE_HIT_MAX + 8 })), {
+					minLength: 1,
+					maxLength: 12
+				}),
+				(text, raw) => {
+					const ranges = mergeRanges(
+						raw
+							.map(([a, n]): [number, number] => [
+								a % text.length,
+								Math.min(text.length, (a % text.length) + n)
+							])
+							.filter(([a, b]) => a < b)
+					);
+					const s = snippet(text, ranges);
+					const end = s.start + s.text.length;
+					for (const [a, b] of ranges) {
+						if (b - a > WHOLE_HIT_MAX || b <= s.start || a >= end) continue;
+						expect([a, b], `cut by [${s.start}, ${end})`).toEqual([
+							Math.max(a, s.start),
+							Math.min(b, end)
+						]);
+					}
+				}
+			),
+			options
+		);
+	});
+
+	it('does not cut 信息安全 in two where hits crowd a seed passage', () => {
+		const corpus = JSON.parse(
+			fs.readFileSync(path.resolve(import.meta.dirname, '../../../corpus/corpus.json'), 'utf8')
+		) as Corpus;
+		const text = corpus.passages.find((p) => p.text.includes('互聯網信息內容的安全管理'))!.text;
+		const s = snippet(text, highlightRanges(text, ['信息安全']));
+		expect(s.highlights.length).toBeGreaterThan(2);
+		for (const [a, b] of s.highlights) expect(s.text.slice(a, b)).toBe('信息安全');
 	});
 });

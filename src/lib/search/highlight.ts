@@ -42,6 +42,11 @@ export function mergeRanges(ranges: Range[]): Range[] {
 export const SNIPPET_LENGTH = 110;
 /** How much of the snippet goes before the first hit. */
 const SNIPPET_LEAD = 24;
+/**
+ * The longest hit a snippet stretches past its length to show whole: a term cut at either end
+ * ("…息安全") reads as another word. Longer hits (a long phrase) are cut as before.
+ */
+export const WHOLE_HIT_MAX = 16;
 
 export interface Snippet {
 	text: string;
@@ -74,9 +79,14 @@ export function snippet(text: string, highlights: readonly Range[]): Snippet {
 			bestStart = start;
 		}
 	}
+	let end = Math.min(text.length, bestStart + SNIPPET_LENGTH);
+	for (const [a, b] of highlights) {
+		if (b - a > WHOLE_HIT_MAX) continue;
+		if (a < bestStart && bestStart < b) bestStart = a;
+		if (a < end && end < b) end = b;
+	}
 	// Never cut a surrogate pair in two.
 	if (isLowSurrogate(text.charCodeAt(bestStart))) bestStart--;
-	let end = Math.min(text.length, bestStart + SNIPPET_LENGTH);
 	if (isLowSurrogate(text.charCodeAt(end))) end++;
 	return {
 		text: text.slice(bestStart, end),
