@@ -246,6 +246,26 @@ describe('search', () => {
 		await context.close();
 	});
 
+	it('shows the keyboard hint where there is a keyboard, not on a touch screen', async () => {
+		const hintShown = async (options: Parameters<typeof freshContext>[1]) => {
+			const context = await freshContext(app.browser, options);
+			const page = await context.newPage();
+			await page.goto(app.url);
+			await waitForIndex(page);
+			const shown = await page.locator('#search-hint').isVisible();
+			// Still the input's description, for a screen reader with a keyboard attached.
+			expect(await page.locator('#search-input').getAttribute('aria-describedby')).toBe(
+				'search-hint'
+			);
+			await context.close();
+			return shown;
+		};
+		expect(await hintShown({})).toBe(true);
+		expect(
+			await hintShown({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
+		).toBe(false);
+	});
+
 	it('gives an English reader one font list from the first layout on', async () => {
 		const context = await freshContext(app.browser, { locale: 'en-US' });
 		await context.addInitScript(() => {
