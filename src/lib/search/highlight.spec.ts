@@ -41,20 +41,24 @@ describe('highlightRanges', () => {
 });
 
 describe('snippet', () => {
+	/** Highlights as a search would give them, from generated (start, length) pairs. */
+	const rangesIn = (text: string, raw: [number, number][]) =>
+		mergeRanges(
+			raw
+				.map(([a, n]): [number, number] => {
+					const start = a % (text.length + 1);
+					return [start, Math.min(text.length, start + n)];
+				})
+				.filter(([a, b]) => a < b)
+		);
+
 	it('keeps its highlights inside its own text and never splits a surrogate pair', () => {
 		fc.assert(
 			fc.property(
 				fc.string({ unit: 'grapheme', maxLength: 400 }),
 				fc.array(fc.tuple(fc.nat(), fc.nat(6)), { maxLength: 4 }),
 				(text, raw) => {
-					const ranges = mergeRanges(
-						raw
-							.map(([a, n]): [number, number] => [
-								a % (text.length + 1),
-								Math.min(text.length, (a % (text.length + 1)) + n)
-							])
-							.filter(([a, b]) => a < b)
-					);
+					const ranges = rangesIn(text, raw);
 					const s = snippet(text, ranges);
 					expect(s.text.length).toBeLessThanOrEqual(SNIPPET_LENGTH + 2 * WHOLE_HIT_MAX + 2);
 					expect(text.slice(s.start, s.start + s.text.length)).toBe(s.text);
@@ -80,14 +84,7 @@ describe('snippet', () => {
 					maxLength: 12
 				}),
 				(text, raw) => {
-					const ranges = mergeRanges(
-						raw
-							.map(([a, n]): [number, number] => [
-								a % text.length,
-								Math.min(text.length, (a % text.length) + n)
-							])
-							.filter(([a, b]) => a < b)
-					);
+					const ranges = rangesIn(text, raw);
 					const s = snippet(text, ranges);
 					const end = s.start + s.text.length;
 					for (const [a, b] of ranges) {
