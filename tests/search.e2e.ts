@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type App } from './support/app';
 import { freshContext, watch } from './support/browser';
@@ -16,6 +17,25 @@ async function openHome(path = '') {
 	await page.goto(app.url + path);
 	await waitForIndex(page);
 	return { context, page, problems };
+}
+
+/** The width, in em, of the character at `at` of `text`, set in a probe appended to `parent`. */
+function charWidthEm(
+	page: Page,
+	probe: { text: string; at: number; lang?: string; parent?: string }
+): Promise<number> {
+	return page.evaluate(({ text, at, lang, parent }) => {
+		const span = document.createElement('span');
+		if (lang) span.lang = lang;
+		span.textContent = text;
+		document.querySelector(parent ?? 'body')!.append(span);
+		const range = document.createRange();
+		range.setStart(span.firstChild!, at);
+		range.setEnd(span.firstChild!, at + 1);
+		const width = range.getBoundingClientRect().width / parseFloat(getComputedStyle(span).fontSize);
+		span.remove();
+		return width;
+	}, probe);
 }
 
 describe('search', () => {
@@ -190,18 +210,7 @@ describe('search', () => {
 		await waitForIndex(page);
 		await expect.poll(() => page.getByTestId('result-count').innerText()).toMatch(/^1 result$/u);
 		// The UI font's Chinese faces draw ’ a full em wide; English borrows a Latin one.
-		const quoteEm = await page.evaluate(() => {
-			const probe = document.createElement('span');
-			probe.textContent = 'site’s';
-			document.body.append(probe);
-			const range = document.createRange();
-			range.setStart(probe.firstChild!, 4);
-			range.setEnd(probe.firstChild!, 5);
-			const em = parseFloat(getComputedStyle(probe).fontSize);
-			const width = range.getBoundingClientRect().width / em;
-			probe.remove();
-			return width;
-		});
+		const quoteEm = await charWidthEm(page, { text: 'site’s', at: 4 });
 		expect(quoteEm).toBeLessThan(0.5);
 		await context.close();
 	});
@@ -212,32 +221,21 @@ describe('search', () => {
 		await page.goto(app.url + '?q=' + encodeURIComponent('信息安全'));
 		await waitForIndex(page);
 		await page.locator('.result .snippet').first().waitFor();
+		const quote = (lang: string) =>
+			charWidthEm(page, { text: '‘金盾’', at: 0, lang, parent: '.result .where' });
+		const chinese = await quote('zh-Hans');
+		const english = await quote('en');
 		const seen = await page.evaluate(() => {
-			const quoteEm = (lang: string) => {
-				const probe = document.createElement('span');
-				probe.lang = lang;
-				probe.textContent = '‘金盾’';
-				document.querySelector('.result .where')!.append(probe);
-				const range = document.createRange();
-				range.setStart(probe.firstChild!, 0);
-				range.setEnd(probe.firstChild!, 1);
-				const em = parseFloat(getComputedStyle(probe).fontSize);
-				const width = range.getBoundingClientRect().width / em;
-				probe.remove();
-				return width;
-			};
 			const font = (selector: string) =>
 				getComputedStyle(document.querySelector(selector)!).fontFamily;
 			return {
-				chinese: quoteEm('zh-Hans'),
-				english: quoteEm('en'),
 				traditionalTitle: font('.result .title[lang="zh-Hant"]'),
 				simplifiedTitle: font('.result .title[lang="zh-Hans"]'),
 				snippet: font('.result .snippet')
 			};
 		});
-		expect(seen.chinese).toBeGreaterThan(0.8);
-		expect(seen.english).toBeLessThan(0.5);
+		expect(chinese).toBeGreaterThan(0.8);
+		expect(english).toBeLessThan(0.5);
 		expect(seen.traditionalTitle).toContain('Noto Sans CJK TC');
 		expect(seen.traditionalTitle).not.toContain('Latin Quotes');
 		expect(seen.simplifiedTitle).toMatch(/^-apple-system, "PingFang SC"/u);
