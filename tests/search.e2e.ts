@@ -10,8 +10,9 @@ beforeAll(async () => {
 });
 afterAll(() => app?.close());
 
-async function openHome(path = '') {
-	const context = await freshContext(app.browser);
+/** A fresh visit to the search page (`path` adds a query), once the index is ready. */
+async function openHome(path = '', options: Parameters<typeof freshContext>[1] = {}) {
+	const context = await freshContext(app.browser, options);
 	const page = await context.newPage();
 	const problems = watch(page);
 	await page.goto(app.url + path);
@@ -189,10 +190,7 @@ describe('search', () => {
 	});
 
 	it('speaks the browser language, switches and remembers', async () => {
-		const context = await freshContext(app.browser, { locale: 'en-US' });
-		const page = await context.newPage();
-		await page.goto(app.url);
-		await waitForIndex(page);
+		const { context, page } = await openHome('', { locale: 'en-US' });
 		expect(await page.locator('nav a', { hasText: 'Bookmarks' }).count()).toBe(1);
 		await page.selectOption('.language select', 'zh-Hans');
 		await expect.poll(() => page.locator('nav a', { hasText: '收藏' }).count()).toBe(1);
@@ -204,10 +202,9 @@ describe('search', () => {
 	});
 
 	it('speaks English in the singular for one, with narrow curly quotes', async () => {
-		const context = await freshContext(app.browser, { locale: 'en-US' });
-		const page = await context.newPage();
-		await page.goto(app.url + '?q=' + encodeURIComponent('电子政务外网 河南省'));
-		await waitForIndex(page);
+		const { context, page } = await openHome('?q=' + encodeURIComponent('电子政务外网 河南省'), {
+			locale: 'en-US'
+		});
 		await expect.poll(() => page.getByTestId('result-count').innerText()).toMatch(/^1 result$/u);
 		// The UI font's Chinese faces draw ’ a full em wide; English borrows a Latin one.
 		const quoteEm = await charWidthEm(page, { text: 'site’s', at: 4 });
@@ -216,10 +213,9 @@ describe('search', () => {
 	});
 
 	it('sets Chinese on an English page in Chinese faces: full-width quotes, Traditional glyphs', async () => {
-		const context = await freshContext(app.browser, { locale: 'en-US' });
-		const page = await context.newPage();
-		await page.goto(app.url + '?q=' + encodeURIComponent('信息安全'));
-		await waitForIndex(page);
+		const { context, page } = await openHome('?q=' + encodeURIComponent('信息安全'), {
+			locale: 'en-US'
+		});
 		await page.locator('.result .snippet').first().waitFor();
 		const quote = (lang: string) =>
 			charWidthEm(page, { text: '‘金盾’', at: 0, lang, parent: '.result .where' });
@@ -246,10 +242,7 @@ describe('search', () => {
 
 	it('shows the keyboard hint where there is a keyboard, not on a touch screen', async () => {
 		const hintShown = async (options: Parameters<typeof freshContext>[1]) => {
-			const context = await freshContext(app.browser, options);
-			const page = await context.newPage();
-			await page.goto(app.url);
-			await waitForIndex(page);
+			const { context, page } = await openHome('', options);
 			const shown = await page.locator('#search-hint').isVisible();
 			// Still the input's description, for a screen reader with a keyboard attached.
 			expect(await page.locator('#search-input').getAttribute('aria-describedby')).toBe(

@@ -66,7 +66,7 @@ import {
 	WORK_DIR,
 	type SiteSize
 } from './bench-browser/site';
-import { measureTyping, profileTyping } from './bench-browser/typing';
+import { DEFAULT_TYPING_VISITS, measureTyping, profileTyping } from './bench-browser/typing';
 
 const SECTIONS = ['bytes', 'load', 'typing', 'lighthouse', 'scale'] as const;
 type SectionName = (typeof SECTIONS)[number];
@@ -169,7 +169,7 @@ const selected = new Set<SectionName>(
 const runs = positive('runs', values.runs, 5);
 const scaleRuns = positive('scale-runs', values['scale-runs'], 1);
 const lighthouseRuns = positive('lighthouse-runs', values['lighthouse-runs'], 3);
-const typingVisits = positive('typing-visits', values['typing-visits'], 2);
+const typingVisits = positive('typing-visits', values['typing-visits'], DEFAULT_TYPING_VISITS);
 const chars = parseChars(values.chars);
 
 const log = (message: string) => process.stderr.write(message + '\n');

@@ -73,6 +73,8 @@ export interface TypingOptions {
 const INPUT = 'input[type="search"]';
 /** Between typed characters unless told otherwise: a quick typist. */
 const DEFAULT_DELAY_MS = 120;
+/** Visits pooled unless told otherwise (see `TypingOptions.visits`). */
+export const DEFAULT_TYPING_VISITS = 2;
 
 /** Types `queries` in each of `visits` fresh visits, after the index is ready and saved. */
 export async function measureTyping(
@@ -81,7 +83,7 @@ export async function measureTyping(
 	options: TypingOptions
 ): Promise<TypingResult> {
 	const pooled: TypingResult[] = [];
-	for (let visit = 0; visit < (options.visits ?? 1); visit++) {
+	for (let visit = 0; visit < (options.visits ?? DEFAULT_TYPING_VISITS); visit++) {
 		pooled.push(await typeInOneVisit(browser, siteUrl, options));
 	}
 	return {
