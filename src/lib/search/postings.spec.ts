@@ -4,7 +4,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { miniSearchOptions, MINISEARCH_VERSION, type IndexedForm } from './minisearch-options';
 import { postings, shortIdsArePositions } from './postings';
-import { Vocabulary } from './tokenize';
+import { MAX_BUCKET_BITS, Vocabulary } from './tokenize';
+
+const noVocabulary = Vocabulary.parse('', MAX_BUCKET_BITS);
 
 describe('the MiniSearch internals the query path reads', () => {
 	it('is the MiniSearch version the format record names', () => {
@@ -14,7 +16,7 @@ describe('the MiniSearch internals the query path reads', () => {
 	});
 
 	it('keeps postings as term → field → document → frequency, with short ids in insertion order', () => {
-		const ms = new MiniSearch<IndexedForm>(miniSearchOptions(Vocabulary.empty));
+		const ms = new MiniSearch<IndexedForm>(miniSearchOptions(noVocabulary));
 		ms.addAll([
 			{ i: 0, form: ' alpha beta ' },
 			{ i: 1, form: ' beta ' }
@@ -25,7 +27,7 @@ describe('the MiniSearch internals the query path reads', () => {
 		expect(shortIdsArePositions(ms)).toBe(true);
 		const loaded = MiniSearch.loadJSON<IndexedForm>(
 			JSON.stringify(ms),
-			miniSearchOptions(Vocabulary.empty)
+			miniSearchOptions(noVocabulary)
 		);
 		expect([...(postings(loaded, 'beta') ?? new Map()).keys()]).toEqual([0, 1]);
 	});

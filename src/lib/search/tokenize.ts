@@ -101,8 +101,6 @@ export class Vocabulary {
 		}
 	}
 
-	static readonly empty = new Vocabulary('', MAX_BUCKET_BITS);
-
 	/** The most frequent bigrams of these search forms (by the number of forms holding them). */
 	static of(forms: readonly string[]): Vocabulary {
 		const table = new BigramCounts();
