@@ -11,6 +11,12 @@ import { nearScreen } from './near-screen';
 export class Progressive {
 	/** How many rows may be drawn now: none until mounted, then `step` more per frame, then all. */
 	limit = $state(0);
+	/**
+	 * Whether the rows will move nothing below them any more: all are drawn, or the first look
+	 * found them far from the screen (they wait for the reader). What comes after them waits for
+	 * this before it measures how near the screen it is.
+	 */
+	settled = $state(false);
 	#near = $state(true);
 	#margin: string | undefined;
 
@@ -30,8 +36,10 @@ export class Progressive {
 			const grow = () => {
 				const wanted = until();
 				this.limit = Math.min(this.limit + step, wanted);
-				if (this.limit >= wanted) this.limit = Infinity;
-				else cancel = afterNextPaint(grow);
+				if (this.limit >= wanted) {
+					this.limit = Infinity;
+					this.settled = true;
+				} else cancel = afterNextPaint(grow);
 			};
 			cancel = afterNextPaint(grow);
 			return () => cancel();
@@ -41,6 +49,10 @@ export class Progressive {
 	/** `{@attach progressive.near}` on the element whose closeness to the screen starts the rows. */
 	readonly near: Attachment<Element> = (element) => {
 		if (this.#near || this.#margin === undefined) return;
-		return nearScreen(() => (this.#near = true), this.#margin)(element);
+		return nearScreen(
+			() => (this.#near = true),
+			this.#margin,
+			() => (this.settled = true)
+		)(element);
 	};
 }
