@@ -109,6 +109,8 @@ describe('a new deployment while a tab is open', () => {
 		await page.click('nav a[href$="/bookmarks"]');
 		await expect.poll(() => page.locator('main h1').count()).toBeGreaterThan(0);
 		await page.click('nav a:text("搜索")');
+		// The bookmarks page has a search field of its own: type only once the search page is there.
+		await page.waitForURL((url) => url.pathname === new URL(app.url).pathname);
 		await searchFor(page, '云计算');
 		expect((await resultTexts(page)).length).toBeGreaterThan(0);
 
