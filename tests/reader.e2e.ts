@@ -63,6 +63,29 @@ describe('reader', () => {
 		}
 	});
 
+	it('keeps the passage link and bookmark button in sight on a touch screen', async () => {
+		const opacities = async (options: Parameters<typeof freshContext>[1]) => {
+			const context = await freshContext(app.browser, options);
+			const page = await context.newPage();
+			await page.goto(`${app.url}doc/004_d5c1c3bf905c2393`);
+			const passage = page.locator('p.passage').first();
+			const opacity = (selector: string) =>
+				passage.locator(selector).evaluate((el) => Number(getComputedStyle(el).opacity));
+			const seen = { anchor: await opacity('.anchor'), toggle: await opacity('.bookmark-toggle') };
+			await context.close();
+			return seen;
+		};
+		// With a mouse the ¶ link shows on hover (the bookmark button stays faintly there).
+		expect((await opacities({ viewport: { width: 1100, height: 800 } })).anchor).toBe(0);
+		const touch = await opacities({
+			viewport: { width: 390, height: 844 },
+			isMobile: true,
+			hasTouch: true
+		});
+		expect(touch.anchor).toBeGreaterThan(0.5);
+		expect(touch.toggle).toBeGreaterThan(0.5);
+	});
+
 	it('shows the text as written, in Simplified or in Traditional', async () => {
 		const context = await freshContext(app.browser);
 		const page = await context.newPage();
