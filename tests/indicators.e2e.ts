@@ -69,6 +69,18 @@ async function scrollToTable(page: Page): Promise<void> {
 	await page.locator('.indicator-table tbody tr').first().waitFor();
 }
 
+/** Resolves once the page has begun `count` more animation frames. */
+async function afterFrames(page: Page, count: number): Promise<void> {
+	await page.evaluate(
+		(n) =>
+			new Promise<void>((done) => {
+				const next = () => (--n === 0 ? done() : requestAnimationFrame(next));
+				requestAnimationFrame(next);
+			}),
+		count
+	);
+}
+
 /** Chart.js instances alive, as the chart wrapper reports them. */
 function liveCharts(page: Page): Promise<number> {
 	return page.evaluate(() => Number(document.documentElement.dataset.chartInstances ?? 0));
@@ -355,9 +367,7 @@ describe('indicators page, built site in Chromium', () => {
 		await page.goto(`${app.url}indicators`);
 		await chartsDrawn(page);
 		// Two frames later, nothing below the chart has been drawn: it is all off screen.
-		await page.evaluate(
-			() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))
-		);
+		await afterFrames(page, 2);
 		const chartRows = page.locator('figure.indicator-chart .data-table tbody tr');
 		expect(await chartRows.count()).toBe(0);
 		expect(await page.locator('.indicator-table').count()).toBe(0);
@@ -366,7 +376,7 @@ describe('indicators page, built site in Chromium', () => {
 		).toEqual([]);
 		await page.locator('figure.indicator-chart .data-table').first().scrollIntoViewIfNeeded();
 		await expect.poll(() => chartRows.count()).toBe(10);
-		await page.locator('footer').scrollIntoViewIfNeeded();
+		await scrollToTable(page);
 		await expect.poll(() => page.locator('.indicator-table tbody tr').count()).toBe(20);
 		await context.close();
 	});
@@ -386,17 +396,10 @@ describe('indicators page, built site in Chromium', () => {
 		await expect
 			.poll(() => page.locator('figure.indicator-chart .data-table tbody tr').count())
 			.toBe(10);
-		await page.evaluate(
-			() =>
-				new Promise((done) => {
-					let frames = 4;
-					const next = () => (--frames === 0 ? done(null) : requestAnimationFrame(next));
-					requestAnimationFrame(next);
-				})
-		);
+		await afterFrames(page, 4);
 		expect(await page.locator('.table-to-come').count()).toBe(1);
 		expect(await page.locator('.indicator-table').count()).toBe(0);
-		await page.locator('footer').scrollIntoViewIfNeeded();
+		await scrollToTable(page);
 		await expect.poll(() => page.locator('.indicator-table tbody tr').count()).toBe(20);
 		await context.close();
 	});
