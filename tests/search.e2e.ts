@@ -117,6 +117,34 @@ describe('search', () => {
 		await context.close();
 	});
 
+	it('keeps what was typed before the page hydrated, and searches it', async () => {
+		const context = await freshContext(app.browser);
+		const page = await context.newPage();
+		const problems = watch(page);
+		// The app's entry held back: the prerendered box is on screen and takes typing, as on a slow
+		// phone in the seconds before hydration.
+		let release!: () => void;
+		const held = new Promise<void>((resolve) => (release = resolve));
+		await page.route(/\/_app\/immutable\/entry\/start\.[^/]*\.js$/u, async (route) => {
+			await held;
+			await route.continue();
+		});
+		await page.goto(app.url, { waitUntil: 'domcontentloaded' });
+		await page.locator('input[type="search"]').pressSequentially('公开', { delay: 20 });
+		expect(await page.evaluate(() => performance.getEntriesByName('index-start').length)).toBe(0);
+		release();
+		await waitForIndex(page);
+		expect(await resultTexts(page)).not.toEqual([]);
+		expect(await page.inputValue('input[type="search"]')).toBe('公开');
+		await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('公开');
+		// Typing goes on as usual once hydrated.
+		await page.locator('input[type="search"]').press('End');
+		await page.keyboard.insertText('信息');
+		await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('公开信息');
+		expect(problems.errors).toEqual([]);
+		await context.close();
+	});
+
 	it('requires every term and filters by document with counts', async () => {
 		const { context, page } = await openHome();
 		await searchFor(page, '河南 就业');
