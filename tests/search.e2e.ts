@@ -307,6 +307,38 @@ describe('search', () => {
 		await context.close();
 	});
 
+	it('draws the first results in the sizes the page already shows, but for the reading face', async () => {
+		// Each new size × weight × face is a font lookup in the frame that shows the results.
+		const { context, page } = await openHome('', {
+			viewport: { width: 412, height: 823 },
+			isMobile: true,
+			hasTouch: true
+		});
+		const fonts = () =>
+			page.evaluate(() => {
+				const seen = new Set<string>();
+				const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+				for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+					const element = node.parentElement!;
+					if (!node.textContent!.trim() || element.getClientRects().length === 0) continue;
+					const style = getComputedStyle(element);
+					seen.add(`${style.fontSize} ${style.fontWeight} ${style.fontFamily}`);
+				}
+				return [...seen];
+			});
+		const before = new Set(await fonts());
+		await searchFor(page, '公开');
+		await page.waitForSelector('.results li.result .snippet mark');
+		await page.waitForSelector('fieldset');
+		const added = (await fonts()).filter((font) => !before.has(font));
+		const reading = await page
+			.locator('.results li.result .snippet')
+			.first()
+			.evaluate((snippet) => getComputedStyle(snippet).fontFamily);
+		expect(added).toEqual([expect.stringContaining(reading)]);
+		await context.close();
+	});
+
 	it('has a bookmark button named 收藏 / Bookmark on every result', async () => {
 		const { context, page } = await openHome();
 		await searchFor(page, '云计算');
