@@ -70,3 +70,22 @@ describe('first visit, built site in Chromium', () => {
 		).toEqual([]);
 	});
 });
+
+describe('prerendered pages', () => {
+	it('carry their styles inline: no stylesheet for the first paint to wait for', () => {
+		const pages = fs
+			.readdirSync(BUILD, { recursive: true, withFileTypes: true })
+			.filter((e) => e.isFile() && e.name.endsWith('.html'))
+			.map((e) => path.join(e.parentPath, e.name));
+		expect(pages.length).toBeGreaterThan(3);
+		// SvelteKit inlines a page's stylesheet under `inlineStyleThreshold` and leaves a disabled
+		// link for it; an enabled one is a request the first paint waits for.
+		const blocking = pages.flatMap((page) =>
+			[...fs.readFileSync(page, 'utf8').matchAll(/<link\b[^>]*>/gu)]
+				.map((m) => m[0])
+				.filter((link) => /rel="stylesheet"/u.test(link) && !/\bdisabled\b/u.test(link))
+				.map((link) => `${path.relative(BUILD, page)}: ${link}`)
+		);
+		expect(blocking).toEqual([]);
+	});
+});
