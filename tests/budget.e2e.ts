@@ -32,10 +32,11 @@ const listing = (v: FirstVisit) =>
 		.map((f) => `${String(f.gzip).padStart(8)} B  ${f.path}`)
 		.join('\n');
 
-function builtScripts(dir: string): string[] {
+/** Every file under `dir` whose name ends with `ending`. */
+function builtFiles(dir: string, ending: string): string[] {
 	return fs
 		.readdirSync(dir, { recursive: true, withFileTypes: true })
-		.filter((e) => e.isFile() && e.name.endsWith('.js'))
+		.filter((e) => e.isFile() && e.name.endsWith(ending))
 		.map((e) => path.join(e.parentPath, e.name));
 }
 
@@ -58,7 +59,7 @@ describe('first visit, built site in Chromium', () => {
 
 	it('loads no chart.js, indicators page code, OpenCC converter or phrase table', () => {
 		// The markers must find chart.js where it is, or their absence proves nothing.
-		const chartFiles = builtScripts(path.join(BUILD, '_app')).filter((file) =>
+		const chartFiles = builtFiles(path.join(BUILD, '_app'), '.js').filter((file) =>
 			containsChartJs(fs.readFileSync(file, 'utf8'))
 		);
 		expect(chartFiles.length).toBeGreaterThan(0);
@@ -73,10 +74,7 @@ describe('first visit, built site in Chromium', () => {
 
 describe('prerendered pages', () => {
 	it('carry their styles inline: no stylesheet for the first paint to wait for', () => {
-		const pages = fs
-			.readdirSync(BUILD, { recursive: true, withFileTypes: true })
-			.filter((e) => e.isFile() && e.name.endsWith('.html'))
-			.map((e) => path.join(e.parentPath, e.name));
+		const pages = builtFiles(BUILD, '.html');
 		expect(pages.length).toBeGreaterThan(3);
 		// SvelteKit inlines a page's stylesheet under `inlineStyleThreshold` and leaves a disabled
 		// link for it; an enabled one is a request the first paint waits for.
