@@ -339,6 +339,36 @@ describe('search', () => {
 		await context.close();
 	});
 
+	it('opens without the reading face: the brand mark and the favicon are outlines, not text', async () => {
+		// A CJK face is loaded whole on its first use: the home page's first layout, and the
+		// favicon's own document, should not pay for one just to draw 鉴.
+		const { context, page } = await openHome();
+		const { used, reading } = await page.evaluate(() => {
+			const probe = document.createElement('span');
+			probe.style.fontFamily = 'var(--font-reading)';
+			document.body.append(probe);
+			const reading = getComputedStyle(probe).fontFamily;
+			probe.remove();
+			const used = new Set<string>();
+			const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+			for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+				const element = node.parentElement!;
+				if (!node.textContent!.trim() || element.getClientRects().length === 0) continue;
+				used.add(getComputedStyle(element).fontFamily);
+			}
+			return { used: [...used], reading };
+		});
+		expect(used.length).toBeGreaterThan(0);
+		expect(used).not.toContain(reading);
+		expect(await page.locator('header .brand-mark path').count()).toBe(1);
+		const favicon = await page.request.get(new URL('favicon.svg', page.url()).href);
+		expect(favicon.headers()['content-type']).toContain('image/svg+xml');
+		const svg = await favicon.text();
+		expect(svg).toContain('<path');
+		expect(svg).not.toContain('<text');
+		await context.close();
+	});
+
 	it('has a bookmark button named 收藏 / Bookmark on every result', async () => {
 		const { context, page } = await openHome();
 		await searchFor(page, '云计算');
