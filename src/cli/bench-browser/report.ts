@@ -9,6 +9,7 @@ import {
 } from './budgets';
 import type { FetchedFile, FirstVisit } from './first-visit';
 import { CATEGORIES, type LighthousePage } from './lighthouse';
+import { referenceIndex, STARVED_BELOW } from './starved-runs';
 import type { Visit } from './load-timing';
 import { describeLongTask } from './probe';
 import type { SiteSize } from './site';
@@ -415,9 +416,12 @@ export function lighthouseSection(title: string, pages: readonly LighthousePage[
 		'best-practices': 'best practices'
 	} as const;
 	for (const page of pages) {
+		const { starved, allCounted } = page.counting;
+		const mark = (run: LighthousePage['runs'][number]) =>
+			starved.includes(run) && !allCounted ? '*' : '';
 		for (const category of CATEGORIES) {
 			const score = page.median.scores[category];
-			const all = page.runs.map((r) => r.scores[category]);
+			const all = page.runs.map((r) => `${r.scores[category]}${mark(r)}`);
 			const budget = LIGHTHOUSE_BUDGET[category];
 			rows.push(
 				row(
@@ -426,6 +430,14 @@ export function lighthouseSection(title: string, pages: readonly LighthousePage[
 					budget === 100 ? '100' : `≥ ${budget}`,
 					check(score >= budget)
 				)
+			);
+		}
+		if (starved.length > 0) {
+			details.push(
+				allCounted
+					? `${page.name}: ${starved.length} run(s) on a starved CPU, all counted (fewer than three left otherwise).`
+					: `${page.name}: * a run on a starved CPU, repeated and not counted ` +
+							`(CPU index ${starved.map((r) => r.benchmarkIndex?.toFixed(0)).join(', ')}).`
 			);
 		}
 		const below = CATEGORIES.filter((c) => page.median.scores[c] < LIGHTHOUSE_BUDGET[c]);
@@ -439,10 +451,12 @@ export function lighthouseSection(title: string, pages: readonly LighthousePage[
 		}
 	}
 	const warnings = [...new Set(pages.flatMap((p) => p.runs.flatMap((r) => r.warnings)))];
-	const indices = pages.flatMap((p) => p.runs.map((r) => r.benchmarkIndex ?? NaN));
+	const reference = referenceIndex(pages.flatMap((p) => p.runs));
 	details.push(
-		`Lighthouse's CPU benchmark index on this machine: median ${median(indices).toFixed(0)} ` +
-			'(its mobile preset simulates a 4× slower CPU on top of it).'
+		`Lighthouse's CPU benchmark index on this machine: median ${reference.toFixed(0)} ` +
+			'(its mobile preset simulates a 4× slower CPU on top of it). A run whose index was below ' +
+			`half of it (${(STARVED_BELOW * reference).toFixed(0)}) was taken while the shared machine's CPU was starved: ` +
+			'it is shown, repeated and left out of the median.'
 	);
 	for (const w of warnings) details.push(`Lighthouse warning: ${w.replace(/\s+/gu, ' ')}`);
 	return { title, rows, details };
