@@ -206,7 +206,7 @@ export async function lighthousePages(
 					`accessibility ${s.accessibility}, best practices ${s['best-practices']}; ` +
 					`CPU index ${run.benchmarkIndex?.toFixed(0) ?? '?'}` +
 					(isStarved(run, reference)
-						? ` — starved (below half of ${reference.toFixed(0)}), not counted`
+						? ` — starved (below half of ${reference.toFixed(0)}, the median so far): run again`
 						: '')
 			);
 		}
