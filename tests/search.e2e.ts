@@ -20,6 +20,24 @@ async function openHome(path = '', options: Parameters<typeof freshContext>[1] =
 	return { context, page, problems };
 }
 
+/**
+ * Every font (size, weight, family) that visible text on the page is drawn in: a face, size or
+ * weight seen for the first time costs a font lookup in the frame that draws it.
+ */
+function visibleTextFonts(page: Page): Promise<{ size: string; weight: string; family: string }[]> {
+	return page.evaluate(() => {
+		const seen = new Map<string, { size: string; weight: string; family: string }>();
+		const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+		for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+			const element = node.parentElement!;
+			if (!node.textContent!.trim() || element.getClientRects().length === 0) continue;
+			const { fontSize: size, fontWeight: weight, fontFamily: family } = getComputedStyle(element);
+			seen.set(`${size} ${weight} ${family}`, { size, weight, family });
+		}
+		return [...seen.values()];
+	});
+}
+
 /** The width, in em, of the character at `at` of `text`, set in a probe appended to `parent`. */
 function charWidthEm(
 	page: Page,
@@ -314,18 +332,8 @@ describe('search', () => {
 			isMobile: true,
 			hasTouch: true
 		});
-		const fonts = () =>
-			page.evaluate(() => {
-				const seen = new Set<string>();
-				const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-				for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-					const element = node.parentElement!;
-					if (!node.textContent!.trim() || element.getClientRects().length === 0) continue;
-					const style = getComputedStyle(element);
-					seen.add(`${style.fontSize} ${style.fontWeight} ${style.fontFamily}`);
-				}
-				return [...seen];
-			});
+		const fonts = async () =>
+			(await visibleTextFonts(page)).map((f) => `${f.size} ${f.weight} ${f.family}`);
 		const before = new Set(await fonts());
 		await searchFor(page, '公开');
 		await page.waitForSelector('.results li.result .snippet mark');
@@ -343,21 +351,15 @@ describe('search', () => {
 		// A CJK face is loaded whole on its first use: the home page's first layout, and the
 		// favicon's own document, should not pay for one just to draw 鉴.
 		const { context, page } = await openHome();
-		const { used, reading } = await page.evaluate(() => {
+		const reading = await page.evaluate(() => {
 			const probe = document.createElement('span');
 			probe.style.fontFamily = 'var(--font-reading)';
 			document.body.append(probe);
-			const reading = getComputedStyle(probe).fontFamily;
+			const family = getComputedStyle(probe).fontFamily;
 			probe.remove();
-			const used = new Set<string>();
-			const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-			for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-				const element = node.parentElement!;
-				if (!node.textContent!.trim() || element.getClientRects().length === 0) continue;
-				used.add(getComputedStyle(element).fontFamily);
-			}
-			return { used: [...used], reading };
+			return family;
 		});
+		const used = [...new Set((await visibleTextFonts(page)).map((f) => f.family))];
 		expect(used.length).toBeGreaterThan(0);
 		expect(used).not.toContain(reading);
 		expect(await page.locator('header .brand-mark path').count()).toBe(1);
