@@ -116,6 +116,22 @@ describe('search', () => {
 		await context.close();
 	});
 
+	it('comes Back from a result to the query typed last, not the one the page opened with', async () => {
+		for (const start of ['?q=' + encodeURIComponent('电子政务'), '']) {
+			const { context, page } = await openHome(start);
+			await page.fill('input[type="search"]', '辦公業務網');
+			await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('辦公業務網');
+			const shown = await resultTexts(page);
+			await page.click('a[data-result="0"]');
+			await page.waitForURL(/\/doc\//u);
+			await page.goBack();
+			await page.waitForURL(/\?q=/u);
+			await expect.poll(() => page.inputValue('input[type="search"]')).toBe('辦公業務網');
+			await expect.poll(() => resultTexts(page)).toEqual(shown);
+			await context.close();
+		}
+	});
+
 	it('puts a query in the URL once typing pauses, and never into a page left before that', async () => {
 		const { context, page } = await openHome();
 		await page.fill('input[type="search"]', '云计算');
