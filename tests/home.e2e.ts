@@ -24,6 +24,22 @@ describe('home page, built site in Chromium', () => {
 		await context.close();
 	});
 
+	it("says in the reader's language that a page does not exist, with ways on", async () => {
+		for (const [locale, heading, link] of [
+			['zh-CN', '找不到这个页面', '回到搜索'],
+			['en-US', 'Page not found', 'Back to search']
+		] as const) {
+			const context = await freshContext(app.browser, { locale });
+			const page = await context.newPage();
+			await page.goto(`${app.url}doc/999_nope`);
+			await expect.poll(() => page.locator('main h1').innerText()).toBe(heading);
+			expect(await page.title()).toContain(heading);
+			await page.click(`main a:text("${link}")`);
+			await page.waitForSelector(READY, { timeout: 30_000 });
+			await context.close();
+		}
+	});
+
 	it('tells a reader without JavaScript what needs it, and only that reader', async () => {
 		const off = await freshContext(app.browser, { javaScriptEnabled: false });
 		const page = await off.newPage();

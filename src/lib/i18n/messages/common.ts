@@ -14,7 +14,13 @@ export const common = {
 		'offline.ready': '已可离线使用。',
 		'footer.note': '全部在浏览器中运行：没有服务器，数据只保存在本机。',
 		'common.close': '关闭',
-		'common.retry': '重试'
+		'common.retry': '重试',
+		'error.notFound': '找不到这个页面',
+		'error.notFoundHint': '地址可能有误，或者这份文档不在本站的语料里。',
+		'error.failed': '这个页面出了错',
+		'error.failedHint': '请重新载入页面（错误 {status}）。收藏都在本机，不受影响。',
+		'error.toSearch': '回到搜索',
+		'error.toIndicators': '查看指标'
 	},
 	en: {
 		'app.name': 'Nianjian',
@@ -31,6 +37,13 @@ export const common = {
 		'offline.ready': 'Ready to work offline.',
 		'footer.note': 'Runs entirely in your browser: no server, your data stays on this device.',
 		'common.close': 'Close',
-		'common.retry': 'Retry'
+		'common.retry': 'Retry',
+		'error.notFound': 'Page not found',
+		'error.notFoundHint': 'The address may be wrong, or the document is not in this corpus.',
+		'error.failed': 'Something went wrong on this page',
+		'error.failedHint':
+			'Please reload the page (error {status}). Your bookmarks are on this device and unaffected.',
+		'error.toSearch': 'Back to search',
+		'error.toIndicators': 'See the indicators'
 	}
 } as const;
