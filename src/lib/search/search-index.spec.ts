@@ -39,6 +39,30 @@ describe('search semantics', () => {
 		expect(index.search('河南 不存在的词').total).toBe(0);
 	});
 
+	it('reads keywords listed with commas as terms, unless the part is found as a phrase', () => {
+		const listed = index.search('南京，交换机');
+		expect(listed.terms).toEqual(['南京', '交换机']);
+		expect(listed.results.map((h) => h.text)).toEqual(texts('南京 交换机'));
+		expect(listed.total).toBeGreaterThan(0);
+		// Side by side in a passage, the part stays one phrase, marked as one stretch.
+		const phrase = index.search('各地(市)、縣');
+		expect(phrase.terms).toEqual(['各地(市)、縣']);
+		for (const hit of phrase.results) {
+			expect(hit.highlights).toHaveLength(1);
+			const [a, b] = hit.highlights[0]!;
+			expect(searchForm(hit.text.slice(a, b))).toBe(searchForm('各地市县'));
+		}
+		expect(phrase.total).toBeGreaterThan(0);
+	});
+
+	it('gives a heading or title no credit for a term found only inside a longer number', () => {
+		const hits = index.search('3%').results;
+		expect(hits[0]!.text).toContain('3%的省级政府');
+		for (const h of hits) {
+			if (!/(?<![\d.])3%/u.test(h.text)) expect(h.matched.headings).toEqual([]);
+		}
+	});
+
 	it('does not return every passage of a document only because its title matches', () => {
 		expect(index.search('河南').results.every((h) => h.matched.text.length > 0)).toBe(true);
 	});

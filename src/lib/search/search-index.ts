@@ -67,9 +67,9 @@ export interface SerializedSearchIndex {
 interface TermHits {
 	term: QueryTerm;
 	text: TermMatches;
-	/** For each heading entry, 1 when the term is in it. */
+	/** For each heading entry, 1 when the term is in it as written (not inside a longer word). */
 	inHeading: Uint8Array;
-	/** For each document, 1 when the term is in its title. */
+	/** For each document, 1 when the term is in its title as written. */
 	inTitle: Uint8Array;
 }
 
@@ -228,7 +228,7 @@ export class SearchIndex {
 	 * reader marks when a result is opened in context. Passage id → ranges.
 	 */
 	highlightDocument(docId: string, query: string): Record<string, Range[]> {
-		const needles = parseQuery(query).map((t) => t.relaxed);
+		const needles = this.#terms(query).map((t) => t.relaxed);
 		const doc = this.#docPosition.get(docId);
 		const out: Record<string, Range[]> = {};
 		if (doc === undefined || needles.length === 0) return out;
@@ -245,7 +245,7 @@ export class SearchIndex {
 	 * matches all of them ("without 「X」: 12 passages").
 	 */
 	suggestWithout(query: string): { without: string; total: number }[] {
-		const terms = parseQuery(query);
+		const terms = this.#terms(query);
 		if (terms.length < 2) return [];
 		return terms
 			.map((t) => ({
@@ -260,12 +260,34 @@ export class SearchIndex {
 			.filter((s) => s.total > 0);
 	}
 
+	/**
+	 * The query's terms, where a part that lists keywords (`南京，交换机`) and is found nowhere as a
+	 * phrase stands for its keywords: the reader meant both words, not the two side by side.
+	 */
+	#terms(query: string): QueryTerm[] {
+		return parseQuery(query).flatMap((term) =>
+			term.listed && !this.#foundAnywhere(term) ? term.listed : [term]
+		);
+	}
+
+	#foundAnywhere(term: QueryTerm): boolean {
+		return (
+			this.passageIndex.find(term).positions.length > 0 ||
+			this.headingIndex.find(term).positions.length > 0 ||
+			this.titleIndex.find(term).positions.length > 0
+		);
+	}
+
 	#termHits(query: string): TermHits[] {
-		return parseQuery(query).map((term) => {
+		return this.#terms(query).map((term) => {
+			// A heading or title counts only where it holds the term as written: `3` inside `1.3` in
+			// a heading would otherwise outrank the passage that says `3%`.
+			const headings = this.headingIndex.find(term);
 			const inHeading = new Uint8Array(this.#headingMembers.length);
-			for (const h of this.headingIndex.find(term).positions) inHeading[h] = 1;
+			for (const h of headings.positions) if (!headings.inexact?.has(h)) inHeading[h] = 1;
+			const titles = this.titleIndex.find(term);
 			const inTitle = new Uint8Array(this.#documents.length);
-			for (const d of this.titleIndex.find(term).positions) inTitle[d] = 1;
+			for (const d of titles.positions) if (!titles.inexact?.has(d)) inTitle[d] = 1;
 			return { term, text: this.passageIndex.find(term), inHeading, inTitle };
 		});
 	}

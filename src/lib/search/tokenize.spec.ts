@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { propertyRuns } from '../testing/property-runs';
 import { searchForm } from '../text/fold';
-import { parseQuery } from './query';
+import { MAX_QUERY_LENGTH, MAX_QUERY_TERMS, parseQuery } from './query';
 import {
 	EXACT_BIGRAMS,
 	indexTerms,
@@ -75,6 +75,26 @@ describe('parseQuery', () => {
 			'社会保障'
 		]);
 		expect(parseQuery('「」，。')).toEqual([]);
+	});
+
+	it('cuts a long query between parts, never inside one', () => {
+		const long = '电子政务' + ' '.repeat(195) + 'oracle';
+		expect(parseQuery(long).map((t) => t.text)).toEqual(['电子政务']);
+		expect(parseQuery('电子政务 ' + '政'.repeat(300)).map((t) => t.text)).toEqual(['电子政务']);
+		// One part longer than the limit: its beginning is still a phrase worth finding.
+		expect(parseQuery('政'.repeat(300))[0]!.text).toHaveLength(MAX_QUERY_LENGTH);
+		const many = Array.from({ length: MAX_QUERY_TERMS + 5 }, (_, k) => `w${k}`).join(' ');
+		expect(parseQuery(many)).toHaveLength(MAX_QUERY_TERMS);
+	});
+
+	it('keeps a part with list marks as a phrase, and its keywords beside it', () => {
+		const listed = (q: string) => parseQuery(q).map((t) => t.listed?.map((l) => l.text) ?? null);
+		expect(parseQuery('南京，交换机').map((t) => t.text)).toEqual(['南京，交换机']);
+		expect(listed('南京，交换机')).toEqual([['南京', '交换机']]);
+		expect(listed('省、市、县；乡')).toEqual([['省', '市', '县', '乡']]);
+		expect(listed('南京,交换机;光纤')).toEqual([['南京', '交换机', '光纤']]);
+		expect(listed('1,300个 2;3 河南，')).toEqual([null, null, null]);
+		expect(listed('1, 300')).toEqual([null, null]);
 	});
 
 	it('lets the words at the edges of a term be partial', () => {
