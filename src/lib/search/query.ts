@@ -50,6 +50,8 @@ export interface QueryTerm {
 	 * search looks for instead when the part as a phrase is found nowhere. Null otherwise.
 	 */
 	listed: QueryTerm[] | null;
+	/** The percentages in the part as written (`100%`, `93.4%`), which rank a text holding them. */
+	percents: string[];
 }
 
 export function parseQuery(query: string): QueryTerm[] {
@@ -69,6 +71,9 @@ export function parseQuery(query: string): QueryTerm[] {
 	}
 	return terms;
 }
+
+/** A number with a percent or per-mille sign, as texts write it (full-width signs fold by NFKC). */
+const PERCENT = /\d+(?:\.\d+)?[%‰]/gu;
 
 /** The query within `MAX_QUERY_LENGTH`, without a part the cut would split. */
 function cut(query: string): string {
@@ -95,6 +100,7 @@ function termOf(text: string): QueryTerm | null {
 		hanRuns: runs.filter(isHanRun),
 		innerWords: [...new Set(inner)],
 		word: single && !isHanChar(single[1]!) ? single[1]! : null,
-		listed: null
+		listed: null,
+		percents: text.normalize('NFKC').match(PERCENT) ?? []
 	};
 }

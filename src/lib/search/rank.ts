@@ -17,7 +17,12 @@ export const RANK_WEIGHTS = {
 	/** A term matched only through a longer or a near word (`orac` → `oracle`). */
 	inexactPenalty: -5,
 	/** A heading or title passage is a signpost: it ranks below the text it announces. */
-	signpost: -10
+	signpost: -10,
+	/**
+	 * Each term's percentages (`100%`) found in the text as written. The search form drops the
+	 * sign, so without this `100家` ranks with `100%`.
+	 */
+	percent: 5
 } as const;
 
 /**
@@ -32,6 +37,7 @@ export const RANK_WEIGHTS = {
  * @param formLength length of the passage's search form
  * @param inexactTerms terms matched only inside longer words or by near spelling
  * @param signpost whether the passage is a title, front-matter or heading line
+ * @param percentTerms terms whose percentages the text holds as written
  */
 export function rankScore(
 	termsInText: number,
@@ -41,7 +47,8 @@ export function rankScore(
 	matchedChars: number,
 	formLength: number,
 	inexactTerms: number,
-	signpost: boolean
+	signpost: boolean,
+	percentTerms = 0
 ): number {
 	const w = RANK_WEIGHTS;
 	return (
@@ -51,6 +58,7 @@ export function rankScore(
 		w.title * termsInTitle +
 		w.density * Math.min(1, matchedChars / Math.max(1, formLength)) +
 		w.inexactPenalty * inexactTerms +
-		(signpost ? w.signpost : 0)
+		(signpost ? w.signpost : 0) +
+		w.percent * percentTerms
 	);
 }

@@ -55,6 +55,16 @@ describe('search semantics', () => {
 		expect(phrase.total).toBeGreaterThan(0);
 	});
 
+	it('ranks a percentage written with its sign above the same number without it', () => {
+		for (const q of ['100%', '１００％', '40%']) {
+			const written = new RegExp(`(?<![\\d.])${q.normalize('NFKC')}`, 'u');
+			const hits = index.search(q).results;
+			const withSign = hits.filter((h) => written.test(h.text));
+			expect(withSign.length, q).toBeGreaterThan(0);
+			expect(hits.slice(0, withSign.length), q).toEqual(withSign);
+		}
+	});
+
 	it('gives a heading or title no credit for a term found only inside a longer number', () => {
 		const hits = index.search('3%').results;
 		expect(hits[0]!.text).toContain('3%的省级政府');

@@ -325,6 +325,7 @@ export class SearchIndex {
 			let termsInTitle = 0;
 			let matchedChars = 0;
 			let inexactTerms = 0;
+			let percentTerms = 0;
 			let missing = false;
 			for (let k = 0; k < hits.length; k++) {
 				const h = hits[k]!;
@@ -339,6 +340,7 @@ export class SearchIndex {
 					termsInText++;
 					matchedChars += count * lengths[k]!;
 					if (h.text.inexact?.has(position)) inexactTerms++;
+					if (this.#holdsPercents(position, h.term)) percentTerms++;
 				}
 				if (inHeading) termsInHeading++;
 				if (inTitle) termsInTitle++;
@@ -352,7 +354,8 @@ export class SearchIndex {
 				matchedChars,
 				formLengths[position]!,
 				inexactTerms,
-				signposts[position] === 1
+				signposts[position] === 1,
+				percentTerms
 			);
 			keys[found++] = sortKey(score, position);
 		}
@@ -390,11 +393,19 @@ export class SearchIndex {
 				count * length,
 				formLengths[position]!,
 				h.text.inexact?.has(position) ? 1 : 0,
-				signposts[position] === 1
+				signposts[position] === 1,
+				this.#holdsPercents(position, h.term) ? 1 : 0
 			);
 			keys[found++] = sortKey(score, position);
 		}
 		return found;
+	}
+
+	/** Whether the passage's text holds each percentage of the term as written, as a whole number. */
+	#holdsPercents(position: number, term: QueryTerm): boolean {
+		if (term.percents.length === 0) return false;
+		const text = this.#passages[position]!.text;
+		return term.percents.every((percent) => holdsWholeNumber(text, percent));
 	}
 
 	/**
@@ -581,4 +592,12 @@ function layOut(corpus: Corpus): CorpusLayout {
 function sectionPath(section: string): string[] {
 	const parts = section.slice(1).split('.');
 	return parts.map((_, i) => 's' + parts.slice(0, i + 1).join('.'));
+}
+
+/** Whether `text` holds `number` (`3%`) not as the end of a longer one (`93%`, `1.3%`). */
+function holdsWholeNumber(text: string, number: string): boolean {
+	for (let at = text.indexOf(number); at >= 0; at = text.indexOf(number, at + 1)) {
+		if (at === 0 || !/[\d.]/u.test(text[at - 1]!)) return true;
+	}
+	return false;
 }
