@@ -6,7 +6,7 @@ import { MINISEARCH_VERSION } from './minisearch-options';
 import { TOKENIZER_VERSION } from './tokenize';
 
 /** Bump when the serialized layout itself changes. */
-export const INDEX_FORMAT_VERSION = 3;
+export const INDEX_FORMAT_VERSION = 4;
 
 export interface IndexFormat {
 	engine: 'nianjian-search';

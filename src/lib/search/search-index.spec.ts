@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Corpus } from '../corpus/types';
 import { propertyRuns } from '../testing/property-runs';
 import { searchForm } from '../text/fold';
-import { IndexFormatMismatch, SearchIndex } from './search-index';
+import { cutsInSentences, IndexFormatMismatch, SearchIndex } from './search-index';
 
 const corpus = JSON.parse(
 	fs.readFileSync(path.resolve(import.meta.dirname, '../../../corpus/corpus.json'), 'utf8')
@@ -53,6 +53,18 @@ describe('search semantics', () => {
 			expect(searchForm(hit.text.slice(a, b))).toBe(searchForm('各地市县'));
 		}
 		expect(phrase.total).toBeGreaterThan(0);
+	});
+
+	it('finds a phrase that a cut inside a long sentence splits between two passages', () => {
+		const cuts = cutsInSentences(corpus.passages);
+		expect(cuts.length).toBeGreaterThan(0);
+		const hits = index.search('以人为本服务民生').results;
+		expect(hits.length).toBeGreaterThan(0);
+		const first = hits[0]!;
+		expect(cuts).toContain(corpus.passages.findIndex((p) => p.id === first.id));
+		// Marked where the phrase starts, to the end of the passage.
+		const [a, b] = first.highlights.at(-1)!;
+		expect(searchForm(first.text.slice(a, b))).toBe(searchForm('以人为本'));
 	});
 
 	it('ranks a percentage written with its sign above the same number without it', () => {
@@ -274,12 +286,25 @@ describe('properties', () => {
 
 	it('has recall 1 and no extra hits against a brute-force scan, for single terms', () => {
 		const forms = corpus.passages.map((p) => searchForm(p.text));
+		const cuts = new Set(cutsInSentences(corpus.passages));
+		// A term that starts in a passage and ends in the next, across a cut inside a sentence.
+		const straddles = (i: number, needle: string) => {
+			if (!cuts.has(i)) return false;
+			const joined = (forms[i]! + forms[i + 1]!).replace(/ {2,}/gu, ' ');
+			const boundary = forms[i]!.length;
+			for (let at = joined.indexOf(needle); at >= 0; at = joined.indexOf(needle, at + 1)) {
+				if (at < boundary && at + needle.length > boundary) return true;
+			}
+			return false;
+		};
 		fc.assert(
 			fc.property(substring, ({ q }) => {
 				const term = q.split(/\s+/u).find((t) => searchForm(t).trim());
 				fc.pre(term !== undefined);
 				const needle = searchForm(term!).trim();
-				const truth = corpus.passages.filter((_, i) => forms[i]!.includes(needle)).map((p) => p.id);
+				const truth = corpus.passages
+					.filter((_, i) => forms[i]!.includes(needle) || straddles(i, needle))
+					.map((p) => p.id);
 				const got = index
 					.search(term!)
 					.results.filter((r) => r.matched.text.length > 0)

@@ -6,6 +6,7 @@
  * report's social-security passage, while `电子政务` alone does not return every passage of a
  * document whose title mentions it).
  */
+import { continuesParagraph } from '../corpus/paragraphs';
 import type { Corpus, CorpusDocument, Passage, PassageKind } from '../corpus/types';
 import { searchForm } from '../text/fold';
 import { checkFormat, currentFormat, IndexFormatMismatch, type IndexFormat } from './index-format';
@@ -61,6 +62,8 @@ export interface SerializedSearchIndex {
 	passages: SerializedPhraseIndex;
 	headings: SerializedPhraseIndex;
 	titles: SerializedPhraseIndex;
+	/** `#cutsInSentences`: found from the texts when building, so a load reads none. */
+	cuts: number[];
 }
 
 /** How one query term matched: in passage texts, in heading paths, in document titles. */
@@ -71,6 +74,11 @@ interface TermHits {
 	inHeading: Uint8Array;
 	/** For each document, 1 when the term is in its title as written. */
 	inTitle: Uint8Array;
+	/**
+	 * Passages the term starts in and runs out of, across a cut inside a sentence (see
+	 * `#cutsInSentences`), with the part of the term's form that lies in the passage.
+	 */
+	acrossCuts: Map<number, string> | null;
 }
 
 /** Ranked matches: positions best first; each score is kept in its sort key. */
@@ -91,13 +99,19 @@ export class SearchIndex {
 	readonly #headingPaths: string[][];
 	/** 1 for title, front and heading passages: signposts rank below the text they announce. */
 	readonly #signposts: Uint8Array;
+	/**
+	 * Passages whose sentence carries on into the next passage: a sentence longer than a passage
+	 * is cut at a comma (`MAX_PASSAGE`), and a phrase may straddle the cut.
+	 */
+	readonly #cutsInSentences: Int32Array;
 
 	private constructor(
 		readonly corpus: Corpus,
 		readonly passageIndex: PhraseIndex,
 		readonly headingIndex: PhraseIndex,
 		readonly titleIndex: PhraseIndex,
-		layout: CorpusLayout
+		layout: CorpusLayout,
+		cutsInSentences: Int32Array
 	) {
 		this.#passages = corpus.passages;
 		this.#documents = corpus.documents;
@@ -110,6 +124,7 @@ export class SearchIndex {
 		this.#signposts = Uint8Array.from(corpus.passages, (p) =>
 			p.kind === 'text' || p.kind === 'byline' ? 0 : 1
 		);
+		this.#cutsInSentences = cutsInSentences;
 	}
 
 	/** Builds the index for a corpus. */
@@ -123,7 +138,8 @@ export class SearchIndex {
 			PhraseIndex.build(all(corpus.passages.length, formOf.passage)),
 			PhraseIndex.build(all(layout.headingPaths.length, formOf.heading)),
 			PhraseIndex.build(all(corpus.documents.length, formOf.title)),
-			layout
+			layout,
+			Int32Array.from(cutsInSentences(corpus.passages))
 		);
 	}
 
@@ -156,7 +172,14 @@ export class SearchIndex {
 					throw new Error(`it holds ${index.size} ${what}, the corpus ${count}`);
 				}
 			}
-			return new SearchIndex(corpus, passages, headings, titles, layout);
+			const cuts = data.cuts;
+			if (
+				!Array.isArray(cuts) ||
+				!cuts.every((k) => Number.isInteger(k) && k >= 0 && k < corpus.passages.length - 1)
+			) {
+				throw new Error('its cuts inside sentences are not passage positions');
+			}
+			return new SearchIndex(corpus, passages, headings, titles, layout, Int32Array.from(cuts));
 		} catch (e) {
 			throw new IndexFormatMismatch(`the stored index cannot be read: ${(e as Error).message}`);
 		}
@@ -176,7 +199,8 @@ export class SearchIndex {
 			format: currentFormat(this.corpus.hash),
 			passages: this.passageIndex.toJSON(),
 			headings: this.headingIndex.toJSON(),
-			titles: this.titleIndex.toJSON()
+			titles: this.titleIndex.toJSON(),
+			cuts: [...this.#cutsInSentences]
 		};
 	}
 
@@ -288,7 +312,8 @@ export class SearchIndex {
 			const titles = this.titleIndex.find(term);
 			const inTitle = new Uint8Array(this.#documents.length);
 			for (const d of titles.positions) if (!titles.inexact?.has(d)) inTitle[d] = 1;
-			return { term, text: this.passageIndex.find(term), inHeading, inTitle };
+			const { text, acrossCuts } = this.#findAcrossCuts(term, this.passageIndex.find(term));
+			return { term, text, inHeading, inTitle, acrossCuts };
 		});
 	}
 
@@ -401,6 +426,37 @@ export class SearchIndex {
 		return found;
 	}
 
+	/**
+	 * Adds to a term's matches the passages it starts in and finishes in the next one, across a cut
+	 * inside a sentence, counted once in the passage where it starts (the one a reader would open).
+	 */
+	#findAcrossCuts(
+		term: QueryTerm,
+		found: TermMatches
+	): { text: TermMatches; acrossCuts: Map<number, string> | null } {
+		const needle = term.relaxed;
+		let acrossCuts: Map<number, string> | null = null;
+		for (const position of this.#cutsInSentences) {
+			const tail = this.passageIndex.form(position).slice(-(needle.length - 1));
+			let head = this.passageIndex.form(position + 1).slice(0, needle.length - 1);
+			if (tail.endsWith(' ') && head.startsWith(' ')) head = head.slice(1);
+			const at = (tail + head).indexOf(needle);
+			if (at < 0 || at >= tail.length || at + needle.length <= tail.length) continue;
+			acrossCuts ??= new Map();
+			acrossCuts.set(position, needle.slice(0, tail.length - at));
+		}
+		if (!acrossCuts) return { text: found, acrossCuts };
+		const counts = new Map(found.positions.map((p, k) => [p, found.counts[k]!]));
+		for (const position of acrossCuts.keys()) {
+			counts.set(position, (counts.get(position) ?? 0) + 1);
+		}
+		const positions = [...counts.keys()].sort((a, b) => a - b);
+		return {
+			text: { positions, counts: positions.map((p) => counts.get(p)!), inexact: found.inexact },
+			acrossCuts
+		};
+	}
+
 	/** Whether the passage's text holds each percentage of the term as written, as a whole number. */
 	#holdsPercents(position: number, term: QueryTerm): boolean {
 		if (term.percents.length === 0) return false;
@@ -458,8 +514,10 @@ export class SearchIndex {
 			if (includesSorted(h.text.positions, position)) {
 				matched.text.push(h.term.text);
 				const words = h.text.inexact?.get(position);
+				const start = h.acrossCuts?.get(position);
 				if (words && words.length > 0) for (const w of words) needles.push(` ${w} `);
 				else needles.push(h.term.relaxed);
+				if (start) needles.push(start);
 			}
 			if (heading >= 0 && h.inHeading[heading] === 1) matched.headings.push(h.term.text);
 			if (h.inTitle[this.#passageDoc[position]!] === 1) matched.title.push(h.term.text);
@@ -601,3 +659,16 @@ function holdsWholeNumber(text: string, number: string): boolean {
 	}
 	return false;
 }
+
+/** Passages whose sentence carries on into the next passage of the same paragraph. */
+export function cutsInSentences(passages: readonly Passage[]): number[] {
+	const cuts: number[] = [];
+	passages.forEach((p, k) => {
+		const next = passages[k + 1];
+		if (next && continuesParagraph(p, next) && !SENTENCE_END.test(p.text)) cuts.push(k);
+	});
+	return cuts;
+}
+
+/** A passage that ends its sentence: a cut after it splits no phrase. */
+const SENTENCE_END = /[。！？!?；;…」』”"）)]\s*$/u;
