@@ -219,6 +219,18 @@ describe('search', () => {
 		await context.close();
 	});
 
+	it('repeats at most 30 characters of a long query in the no-results line and the title', async () => {
+		const { context, page } = await openHome();
+		const query = '电子政务'.repeat(40);
+		await searchFor(page, query);
+		const shortened = `${query.slice(0, 30)}…`;
+		await expect
+			.poll(() => page.getByTestId('no-results').innerText())
+			.toContain(`没有找到包含「${shortened}」的段落。`);
+		await expect.poll(() => page.title()).toMatch(new RegExp(`^${shortened} · 年鉴`, 'u'));
+		await context.close();
+	});
+
 	it('treats markup in a query as text: no element is created, no script runs', async () => {
 		const { context, page, problems } = await openHome();
 		await searchFor(page, '<img src=x onerror="window.__pwned=1"> 电子政务');
