@@ -169,6 +169,11 @@ describe('bookmarks, built site in Chromium', () => {
 		await bar.getByRole('button', { name: '收藏所选文字' }).click();
 		await page.waitForSelector('[data-testid="bookmark-toast"][data-kind="added"]');
 		await expect.poll(() => bar.count()).toBe(0);
+		// Marked at once, as when it is opened again from the bookmarks.
+		await expect
+			.poll(() => page.locator(`#p-${first!.id} mark`).allInnerTexts())
+			.toEqual([shown(first!.text.slice(10, 30))]);
+		expect(new URL(page.url()).searchParams.get('mark')).toBe(`${first!.id}:10-30`);
 
 		const toggle = page.locator(`#p-${second!.id} .bookmark-toggle`);
 		await toggle.click();
@@ -237,8 +242,8 @@ describe('bookmarks, built site in Chromium', () => {
 		expect(exported.bookmarks).toEqual(expect.arrayContaining(await storedBookmarks(pa)));
 
 		const md = await downloadText(pa, () => pa.getByTestId('export-markdown').click());
-		expect(md.text).toContain(`> ${second!.text.slice(5, 25)}`);
-		expect(md.text).toContain(`——《${doc.title}》`);
+		expect(md.text).toContain(`> ${shown(second!.text.slice(5, 25))}`);
+		expect(md.text).toContain(`——《${shown(doc.title)}》`);
 		expect(md.text).toContain(`/doc/${doc.id}?mark=${second!.id}%3A5-25#p-${second!.id}>`);
 		expect(md.text).toContain('**笔记：** 导出前的笔记');
 
@@ -328,6 +333,14 @@ describe('bookmarks, built site in Chromium', () => {
 		expect(refusal).toContain('imported-2');
 		expect(refusal).toContain('range');
 		await expectStoredCount(page, 0);
+
+		// Not JSON: said in the reader's language only, without the browser's parser message.
+		await page
+			.locator('#bookmark-import')
+			.setInputFiles(write('broken.json', '{"format": "nianjian-'));
+		await expect
+			.poll(() => page.getByTestId('import-failed').innerText())
+			.toBe('文件没有导入，收藏没有任何改动。这不是有效的 JSON 文件。');
 
 		// Too large: refused before it is read.
 		await page.locator('#bookmark-import').setInputFiles({

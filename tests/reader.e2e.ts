@@ -27,7 +27,8 @@ describe('reader', () => {
 		expect(await passage.evaluate((el) => el.matches(':target'))).toBe(true);
 		const box = await passage.boundingBox();
 		const viewport = page.viewportSize()!;
-		expect(box!.y).toBeGreaterThanOrEqual(0);
+		// Not flush against the top: some of the text before it stays in sight.
+		expect(box!.y).toBeGreaterThanOrEqual(48);
 		expect(box!.y).toBeLessThan(viewport.height);
 		expect(problems.errors).toEqual([]);
 		await context.close();
@@ -98,6 +99,65 @@ describe('reader', () => {
 		await page.getByLabel('繁体', { exact: true }).check();
 		await expect.poll(() => page.locator('article .body').innerText()).toContain('電子政務');
 		await context.close();
+	});
+
+	it('converts the contents and the book it is in with the text, and punctuates them alike', async () => {
+		const context = await freshContext(app.browser);
+		const page = await context.newPage();
+		await page.goto(app.url + 'doc/002_f259da14b1d8f46d');
+		const contents = page.locator('nav.toc li a');
+		const headings = page.locator('article .body :is(h2, h3, h4)');
+		const book = page.locator('.meta div', { hasText: '收录于' }).locator('dd');
+		// The yearbook and its part, which the metadata names, as the lines above the title show them.
+		const front = async () =>
+			(await page.locator('article header p.front').allInnerTexts()).join(' · ');
+		expect(await contents.allInnerTexts()).toEqual(await headings.allInnerTexts());
+		expect(await contents.allInnerTexts()).toContain('（一）智慧城市建设逐步展开');
+		expect(await book.innerText()).toBe(await front());
+		expect(await book.innerText()).toContain('年鉴（2013');
+		await page.getByLabel('繁体', { exact: true }).check();
+		await expect.poll(() => contents.first().innerText()).toBe('一 信息基礎設施建設有了新成效');
+		expect(await contents.allInnerTexts()).toEqual(await headings.allInnerTexts());
+		expect(await book.innerText()).toBe(await front());
+		expect(await book.innerText()).toContain('中國電子政務年鑑');
+		await context.close();
+	});
+
+	it('labels the metadata with the colon of the reader’s language, each label on one line', async () => {
+		for (const locale of ['zh-CN', 'en-US']) {
+			const context = await freshContext(app.browser, {
+				locale,
+				viewport: { width: 412, height: 823 },
+				isMobile: true,
+				hasTouch: true
+			});
+			const page = await context.newPage();
+			await page.goto(app.url + 'doc/002_f259da14b1d8f46d');
+			await page.waitForFunction(() => !document.documentElement.dataset.localePending);
+			const terms = await page.locator('.meta dt').allInnerTexts();
+			expect(terms, locale).toContain(locale === 'zh-CN' ? '收录于：' : 'In:');
+			expect(terms.join(''), locale).toMatch(locale === 'zh-CN' ? /^[^:]+$/u : /^[^：]+$/u);
+			// Each label's text sits on one line: all its text shares one line top.
+			const lines = await page
+				.locator('.meta dt, .views legend, .controls label')
+				.evaluateAll((elements) =>
+					elements.map((el) => {
+						const tops = new Set<number>();
+						const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+						for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+							const range = document.createRange();
+							range.selectNodeContents(node);
+							for (const r of range.getClientRects()) if (r.width > 0) tops.add(Math.round(r.top));
+						}
+						return `${el.textContent!.trim()}: ${tops.size}`;
+					})
+				);
+			expect(
+				lines.filter((line) => !line.endsWith(': 1')),
+				locale
+			).toEqual([]);
+			await context.close();
+		}
 	});
 
 	it('reads a paragraph cut into passages as one paragraph: no indent, no gap inside it', async () => {

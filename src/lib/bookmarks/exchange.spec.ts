@@ -101,7 +101,8 @@ describe('import of untrusted files', () => {
 
 	it('says what is wrong with the file as a whole', () => {
 		expect(parseImport('{nope').ok).toBe(false);
-		expect(parseImport('{nope')).toMatchObject({ problem: { kind: 'not-json' } });
+		// Nothing of the parser's message, which is in the browser's language.
+		expect(parseImport('{nope')).toEqual({ ok: false, problem: { kind: 'not-json' } });
 		expect(parseImport('[]')).toMatchObject({ problem: { kind: 'not-an-export' } });
 		expect(parseImport('{"format":"other","version":1,"bookmarks":[]}')).toMatchObject({
 			problem: { kind: 'not-an-export' }
@@ -277,6 +278,26 @@ describe('Markdown export', () => {
 		expect(md).toContain('\\*第二章\\*');
 		expect(md).toContain('\n\\- 不是列表');
 		expect(escapeMarkdown('1. a\n# b')).toBe('1\\. a\n\\# b');
+	});
+
+	it('keeps a note’s line breaks: each line another follows ends in a hard break', () => {
+		// The first line ends in a backslash of the reader's own, escaped before the break.
+		const noted = sampleBookmark({ note: '第一行 a\\\n第二行\n\n新的一段\n' });
+		const md = toMarkdown([noted], { locale: 'zh-Hans', now: 0, urlOf });
+		expect(md).toContain('**笔记：** 第一行 a\\\\\\\n第二行\n\n新的一段\n');
+		// The JSON export keeps the note exactly.
+		const json = JSON.parse(toJson([noted], 0)) as { bookmarks: Bookmark[] };
+		expect(json.bookmarks[0]!.note).toBe(noted.note);
+	});
+
+	it('quotes the text and title as the page shows them: full-width marks beside Chinese', () => {
+		const md = toMarkdown([sampleBookmark({ title: '会议:经验', quote: '北京召开,会议总结' })], {
+			locale: 'zh-Hans',
+			now: 0,
+			urlOf
+		});
+		expect(md).toContain('> 北京召开，会议总结\n');
+		expect(md).toContain('——《会议：经验》');
 	});
 
 	it('quotes every line of a multi-line quote', () => {

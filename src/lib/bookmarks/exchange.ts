@@ -3,6 +3,7 @@
  * to paste into a paper, and the checks an import file has to pass before anything is stored.
  */
 import { translate } from '../i18n/messages';
+import { displayPunctuation } from '../text/segments';
 import type { Locale } from '../i18n/locale';
 import type { Bookmark } from './model';
 import { migrateRecord, RECORD_VERSION, UnknownVersion } from './migrations';
@@ -56,7 +57,8 @@ export function toJson(bookmarks: readonly Bookmark[], now: number): string {
 /** Why an import file was refused; nothing was stored. */
 export type ImportProblem =
 	| { kind: 'too-large'; limit: number }
-	| { kind: 'not-json'; detail: string }
+	/** The parser's own words are in the browser's language, not the reader's: not kept. */
+	| { kind: 'not-json' }
 	| { kind: 'not-an-export' }
 	| { kind: 'newer-version'; version: number }
 	| { kind: 'too-many'; count: number; limit: number }
@@ -90,8 +92,8 @@ export function parseImport(text: string, maxBytes = MAX_IMPORT_BYTES): ParsedIm
 	let data: unknown;
 	try {
 		data = JSON.parse(text.replace(/^\uFEFF/u, ''));
-	} catch (error) {
-		return { ok: false, problem: { kind: 'not-json', detail: String((error as Error).message) } };
+	} catch {
+		return { ok: false, problem: { kind: 'not-json' } };
 	}
 	if (!isPlainRecord(data) || !Object.hasOwn(data, 'format') || data.format !== EXPORT_FORMAT)
 		return { ok: false, problem: { kind: 'not-an-export' } };
@@ -143,6 +145,17 @@ export function escapeMarkdown(text: string): string {
 		);
 }
 
+/**
+ * Ends each line that another follows with a hard break (`\`): Markdown joins lines a single
+ * newline separates, and a note's lines are the reader's.
+ */
+function keepLineBreaks(text: string): string {
+	const lines = text.split('\n');
+	return lines
+		.map((line, i) => (line.trim() && lines[i + 1]?.trim() ? `${line}\\` : line))
+		.join('\n');
+}
+
 function blockquote(text: string): string {
 	return text
 		.split('\n')
@@ -172,12 +185,16 @@ export function toMarkdown(bookmarks: readonly Bookmark[], options: MarkdownOpti
 	];
 	for (const b of bookmarks) {
 		const url = urlOf(b);
+		// The quote and title as the page shows them, like a copied citation.
+		const title = escapeMarkdown(displayPunctuation(b.title));
 		const cite =
 			locale === 'zh-Hans'
-				? `——《${escapeMarkdown(b.title)}》，${escapeMarkdown(b.source)}，<${url}>`
-				: `— *${escapeMarkdown(b.title)}* (${escapeMarkdown(b.source)}), <${url}>`;
-		out.push('', '---', '', blockquote(escapeMarkdown(b.quote)), '>', `> ${cite}`);
-		if (b.note.trim()) out.push('', `**${t('bookmarks.md.note')}** ${escapeMarkdown(b.note)}`);
+				? `——《${title}》，${escapeMarkdown(b.source)}，<${url}>`
+				: `— *${title}* (${escapeMarkdown(b.source)}), <${url}>`;
+		const quote = blockquote(escapeMarkdown(displayPunctuation(b.quote)));
+		out.push('', '---', '', quote, '>', `> ${cite}`);
+		if (b.note.trim())
+			out.push('', `**${t('bookmarks.md.note')}** ${keepLineBreaks(escapeMarkdown(b.note))}`);
 		if (b.tags.length > 0)
 			out.push(
 				'',

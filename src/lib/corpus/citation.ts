@@ -1,5 +1,6 @@
 /** A citation a researcher can paste: the quote, the document, the raw source file and a link. */
 import type { Locale } from '../i18n/locale';
+import { displayPunctuation } from '../text/segments';
 
 export interface CitationParts {
 	quote: string;
@@ -8,10 +9,13 @@ export interface CitationParts {
 	url: string;
 }
 
+/** The quote and title read as the page shows them: full-width marks beside Chinese text. */
 export function citation({ quote, title, source, url }: CitationParts, locale: Locale): string {
+	const shownQuote = displayPunctuation(quote);
+	const shownTitle = displayPunctuation(title);
 	return locale === 'zh-Hans'
-		? `「${quote}」——《${title}》,${source},${url}`
-		: `“${quote}” — ${title} (${source}), ${url}`;
+		? `「${shownQuote}」——《${shownTitle}》，${source}，${url}`
+		: `“${shownQuote}” — ${shownTitle} (${source}), ${url}`;
 }
 
 /** The `lang` of text in a script, so the browser picks the right glyphs. */

@@ -1,6 +1,7 @@
 export const reader = {
 	'zh-Hans': {
 		'reader.contents': '目录',
+		'reader.meta.term': '{term}：',
 		'reader.source': '来源文件',
 		'reader.author': '作者',
 		'reader.issuer': '发布方',
@@ -36,6 +37,7 @@ export const reader = {
 	},
 	en: {
 		'reader.contents': 'Contents',
+		'reader.meta.term': '{term}:',
 		'reader.source': 'Source file',
 		'reader.author': 'Author',
 		'reader.issuer': 'Issued by',
