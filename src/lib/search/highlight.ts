@@ -27,6 +27,21 @@ export function highlightRanges(text: string, needles: readonly string[]): Range
 	return mergeRanges(ranges);
 }
 
+/**
+ * Where the first (`start`) or last (`end`) `length` characters of a text's search form lie in the
+ * text: the part of a phrase that runs across a passage cut, which a needle search would also find
+ * elsewhere in the passage. Null when the form is shorter.
+ */
+export function formEdgeRange(text: string, length: number, edge: 'start' | 'end'): Range | null {
+	const { form, starts, ends } = mappedSearchForm(text);
+	let a = 0;
+	let b = form.length;
+	while (a < b && form[a] === ' ') a++;
+	while (b > a && form[b - 1] === ' ') b--;
+	if (length <= 0 || b - a < length) return null;
+	return edge === 'end' ? [starts[b - length]!, ends[b - 1]!] : [starts[a]!, ends[a + length - 1]!];
+}
+
 export function mergeRanges(ranges: Range[]): Range[] {
 	const sorted = [...ranges].sort((x, y) => x[0] - y[0] || x[1] - y[1]);
 	const out: Range[] = [];

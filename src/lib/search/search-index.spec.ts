@@ -62,9 +62,18 @@ describe('search semantics', () => {
 		expect(hits.length).toBeGreaterThan(0);
 		const first = hits[0]!;
 		expect(cuts).toContain(corpus.passages.findIndex((p) => p.id === first.id));
-		// Marked where the phrase starts, to the end of the passage.
-		const [a, b] = first.highlights.at(-1)!;
+		// Marked where the phrase starts, to the end of the passage, and nowhere else.
+		expect(first.highlights).toHaveLength(1);
+		const [a, b] = first.highlights[0]!;
 		expect(searchForm(first.text.slice(a, b))).toBe(searchForm('以人为本'));
+		expect(b).toBe(first.text.trimEnd().length - (/[,，、]$/u.test(first.text.trimEnd()) ? 1 : 0));
+		// In the reader, the rest is marked at the start of the next passage.
+		const next = corpus.passages[corpus.passages.findIndex((p) => p.id === first.id) + 1]!;
+		const marks = index.highlightDocument(first.docId, '以人为本服务民生');
+		expect(marks[first.id]).toEqual(first.highlights);
+		const [c, d] = marks[next.id]![0]!;
+		expect(c).toBe(0);
+		expect(searchForm(next.text.slice(c, d))).toBe(searchForm('服务民生'));
 	});
 
 	it('ranks a percentage written with its sign above the same number without it', () => {

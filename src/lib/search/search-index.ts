@@ -10,7 +10,14 @@ import { continuesParagraph } from '../corpus/paragraphs';
 import type { Corpus, CorpusDocument, Passage, PassageKind } from '../corpus/types';
 import { searchForm } from '../text/fold';
 import { checkFormat, currentFormat, IndexFormatMismatch, type IndexFormat } from './index-format';
-import { highlightRanges, snippet, type Range, type Snippet } from './highlight';
+import {
+	formEdgeRange,
+	highlightRanges,
+	mergeRanges,
+	snippet,
+	type Range,
+	type Snippet
+} from './highlight';
 import { PhraseIndex, type SerializedPhraseIndex, type TermMatches } from './phrase-index';
 import { parseQuery, type QueryTerm } from './query';
 import { rankScore } from './rank';
@@ -252,13 +259,32 @@ export class SearchIndex {
 	 * reader marks when a result is opened in context. Passage id → ranges.
 	 */
 	highlightDocument(docId: string, query: string): Record<string, Range[]> {
-		const needles = this.#terms(query).map((t) => t.relaxed);
+		const terms = this.#terms(query);
+		const needles = terms.map((t) => t.relaxed);
 		const doc = this.#docPosition.get(docId);
 		const out: Record<string, Range[]> = {};
 		if (doc === undefined || needles.length === 0) return out;
+		// A phrase across a cut: its beginning ends one passage, its rest starts the next.
+		const edges = new Map<number, Range[]>();
+		const addEdge = (position: number, range: Range | null) => {
+			if (range) edges.set(position, [...(edges.get(position) ?? []), range]);
+		};
+		for (const term of terms) {
+			const { acrossCuts } = this.#findAcrossCuts(term, NO_MATCHES);
+			for (const [position, start] of acrossCuts ?? []) {
+				if (this.#passageDoc[position] !== doc) continue;
+				const inFirst = start.trim().length;
+				const inNext = term.relaxed.slice(start.length).trim().length;
+				addEdge(position, formEdgeRange(this.#passages[position]!.text, inFirst, 'end'));
+				addEdge(position + 1, formEdgeRange(this.#passages[position + 1]!.text, inNext, 'start'));
+			}
+		}
 		for (const position of this.#docMembers[doc]!) {
 			const p = this.#passages[position]!;
-			const ranges = highlightRanges(p.text, needles);
+			const ranges = mergeRanges([
+				...highlightRanges(p.text, needles),
+				...(edges.get(position) ?? [])
+			]);
 			if (ranges.length > 0) out[p.id] = ranges;
 		}
 		return out;
@@ -509,6 +535,7 @@ export class SearchIndex {
 		const doc = this.#documents[this.#passageDoc[position]!]!;
 		const heading = this.#passageHeading[position]!;
 		const needles: string[] = [];
+		const edges: Range[] = [];
 		const matched: SearchHit['matched'] = { text: [], headings: [], title: [] };
 		for (const h of hits) {
 			if (includesSorted(h.text.positions, position)) {
@@ -517,12 +544,13 @@ export class SearchIndex {
 				const start = h.acrossCuts?.get(position);
 				if (words && words.length > 0) for (const w of words) needles.push(` ${w} `);
 				else needles.push(h.term.relaxed);
-				if (start) needles.push(start);
+				const edge = start && formEdgeRange(p.text, start.trim().length, 'end');
+				if (edge) edges.push(edge);
 			}
 			if (heading >= 0 && h.inHeading[heading] === 1) matched.headings.push(h.term.text);
 			if (h.inTitle[this.#passageDoc[position]!] === 1) matched.title.push(h.term.text);
 		}
-		const highlights = highlightRanges(p.text, needles);
+		const highlights = mergeRanges([...highlightRanges(p.text, needles), ...edges]);
 		return {
 			id: p.id,
 			docId: p.docId,
@@ -669,6 +697,9 @@ export function cutsInSentences(passages: readonly Passage[]): number[] {
 	});
 	return cuts;
 }
+
+/** No passage matches: what a term's matches across cuts start from when only those count. */
+const NO_MATCHES: TermMatches = { positions: [], counts: [], inexact: null };
 
 /** A passage that ends its sentence: a cut after it splits no phrase. */
 const SENTENCE_END = /[。！？!?；;…」』”"）)]\s*$/u;
