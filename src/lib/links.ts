@@ -43,17 +43,18 @@ export function documentHref(docId: string, passageId?: string, query?: string):
 
 /**
  * A document at a passage with `[start, end)` of its text marked — a quoted number, a bookmarked
- * span. The reader scrolls to the passage and marks the span.
+ * span — and optionally a query's terms too. The reader scrolls to the passage and marks the span.
  */
 export function markedPassageHref(
 	docId: string,
 	passageId: string,
 	start: number,
-	end: number
+	end: number,
+	query?: string
 ): ResolvedPathname {
 	return withParams(
 		documentPath(docId),
-		{ mark: `${passageId}:${start}-${end}` },
+		{ mark: `${passageId}:${start}-${end}`, q: query },
 		`p-${passageId}`
 	);
 }

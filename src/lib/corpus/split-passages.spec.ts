@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TrackedText } from '../text/tracked-text';
-import { MAX_PASSAGE, splitPassages } from './split-passages';
+import { endsSentence, MAX_PASSAGE, splitPassages } from './split-passages';
 
 describe('splitPassages', () => {
 	it('keeps a short paragraph whole', () => {
@@ -30,5 +30,14 @@ describe('splitPassages', () => {
 			expect(p.text).not.toMatch(/^400/u);
 		}
 		expect(parts.map((p) => p.text).join('')).toBe(text);
+	});
+});
+
+describe('endsSentence', () => {
+	it('tells a passage cut at a sentence end from one cut at a clause break', () => {
+		expect(endsSentence('政务网络已经覆盖全省。')).toBe(true);
+		expect(endsSentence('他说：“已经覆盖全省。”')).toBe(true);
+		expect(endsSentence('政务网络已经覆盖全省，')).toBe(false);
+		expect(endsSentence('省、市、县三级；')).toBe(false);
 	});
 });

@@ -10,6 +10,8 @@ export const MAX_PASSAGE = 300;
 
 /** After these a sentence ends (closing quotes and brackets stay with their sentence). */
 const SENTENCE_END = /[。！？!?]+[”’」』)）]*/gu;
+/** A sentence end closing a text: see `endsSentence`. */
+const SENTENCE_END_AT_END = new RegExp(`(?:${SENTENCE_END.source})\\s*$`, 'u');
 /** Clause breaks for sentences longer than a passage. */
 const CLAUSE_END = /[,，;；:：、]/gu;
 
@@ -36,6 +38,14 @@ export function splitPassages(paragraph: TrackedText): TrackedText[] {
 	}
 	if (end > start) passages.push(paragraph.slice(start, end).trim());
 	return passages.filter((p) => p.length > 0);
+}
+
+/**
+ * Whether a passage ends where its sentence does. Of two passages cut from one paragraph, the first
+ * ends otherwise only when a sentence longer than a passage was cut at a clause break.
+ */
+export function endsSentence(text: string): boolean {
+	return SENTENCE_END_AT_END.test(text);
 }
 
 function cutsAfter(text: string, pattern: RegExp): number[] {

@@ -62,10 +62,12 @@ export function parseQuery(query: string): QueryTerm[] {
 		const term = termOf(text);
 		if (!term || seen.has(term.form)) continue;
 		seen.add(term.form);
-		const listed = text
-			.split(LIST_MARKS)
-			.map(termOf)
-			.filter((t): t is QueryTerm => t !== null);
+		const listed = LIST_MARKS.test(text)
+			? text
+					.split(LIST_MARKS)
+					.map(termOf)
+					.filter((t): t is QueryTerm => t !== null)
+			: [];
 		terms.push({ ...term, listed: listed.length > 1 ? listed : null });
 		if (terms.length === MAX_QUERY_TERMS) break;
 	}

@@ -7,6 +7,7 @@
  * document whose title mentions it).
  */
 import { continuesParagraph } from '../corpus/paragraphs';
+import { endsSentence } from '../corpus/split-passages';
 import type { Corpus, CorpusDocument, Passage, PassageKind } from '../corpus/types';
 import { searchForm } from '../text/fold';
 import { checkFormat, currentFormat, IndexFormatMismatch, type IndexFormat } from './index-format';
@@ -81,11 +82,17 @@ interface TermHits {
 	inHeading: Uint8Array;
 	/** For each document, 1 when the term is in its title as written. */
 	inTitle: Uint8Array;
-	/**
-	 * Passages the term starts in and runs out of, across a cut inside a sentence (see
-	 * `#cutsInSentences`), with the part of the term's form that lies in the passage.
-	 */
-	acrossCuts: Map<number, string> | null;
+	/** Passages the term starts in and runs out of, across a cut inside a sentence. */
+	acrossCuts: Map<number, AcrossCut> | null;
+}
+
+/**
+ * A term across a cut inside a sentence (see `#cutsInSentences`): how many characters of its search
+ * form end the passage, and how many begin the next one.
+ */
+interface AcrossCut {
+	inPassage: number;
+	inNext: number;
 }
 
 /** Ranked matches: positions best first; each score is kept in its sort key. */
@@ -271,11 +278,9 @@ export class SearchIndex {
 		};
 		for (const term of terms) {
 			const { acrossCuts } = this.#findAcrossCuts(term, NO_MATCHES);
-			for (const [position, start] of acrossCuts ?? []) {
+			for (const [position, { inPassage, inNext }] of acrossCuts ?? []) {
 				if (this.#passageDoc[position] !== doc) continue;
-				const inFirst = start.trim().length;
-				const inNext = term.relaxed.slice(start.length).trim().length;
-				addEdge(position, formEdgeRange(this.#passages[position]!.text, inFirst, 'end'));
+				addEdge(position, formEdgeRange(this.#passages[position]!.text, inPassage, 'end'));
 				addEdge(position + 1, formEdgeRange(this.#passages[position + 1]!.text, inNext, 'start'));
 			}
 		}
@@ -459,17 +464,23 @@ export class SearchIndex {
 	#findAcrossCuts(
 		term: QueryTerm,
 		found: TermMatches
-	): { text: TermMatches; acrossCuts: Map<number, string> | null } {
+	): { text: TermMatches; acrossCuts: Map<number, AcrossCut> | null } {
 		const needle = term.relaxed;
-		let acrossCuts: Map<number, string> | null = null;
+		let acrossCuts: Map<number, AcrossCut> | null = null;
+		// One character cannot straddle a cut.
+		if (needle.length < 2) return { text: found, acrossCuts };
 		for (const position of this.#cutsInSentences) {
 			const tail = this.passageIndex.form(position).slice(-(needle.length - 1));
 			let head = this.passageIndex.form(position + 1).slice(0, needle.length - 1);
 			if (tail.endsWith(' ') && head.startsWith(' ')) head = head.slice(1);
 			const at = (tail + head).indexOf(needle);
 			if (at < 0 || at >= tail.length || at + needle.length <= tail.length) continue;
+			const split = tail.length - at;
 			acrossCuts ??= new Map();
-			acrossCuts.set(position, needle.slice(0, tail.length - at));
+			acrossCuts.set(position, {
+				inPassage: needle.slice(0, split).trim().length,
+				inNext: needle.slice(split).trim().length
+			});
 		}
 		if (!acrossCuts) return { text: found, acrossCuts };
 		const counts = new Map(found.positions.map((p, k) => [p, found.counts[k]!]));
@@ -541,10 +552,10 @@ export class SearchIndex {
 			if (includesSorted(h.text.positions, position)) {
 				matched.text.push(h.term.text);
 				const words = h.text.inexact?.get(position);
-				const start = h.acrossCuts?.get(position);
+				const across = h.acrossCuts?.get(position);
 				if (words && words.length > 0) for (const w of words) needles.push(` ${w} `);
 				else needles.push(h.term.relaxed);
-				const edge = start && formEdgeRange(p.text, start.trim().length, 'end');
+				const edge = across && formEdgeRange(p.text, across.inPassage, 'end');
 				if (edge) edges.push(edge);
 			}
 			if (heading >= 0 && h.inHeading[heading] === 1) matched.headings.push(h.term.text);
@@ -693,13 +704,10 @@ export function cutsInSentences(passages: readonly Passage[]): number[] {
 	const cuts: number[] = [];
 	passages.forEach((p, k) => {
 		const next = passages[k + 1];
-		if (next && continuesParagraph(p, next) && !SENTENCE_END.test(p.text)) cuts.push(k);
+		if (next && continuesParagraph(p, next) && !endsSentence(p.text)) cuts.push(k);
 	});
 	return cuts;
 }
 
 /** No passage matches: what a term's matches across cuts start from when only those count. */
 const NO_MATCHES: TermMatches = { positions: [], counts: [], inexact: null };
-
-/** A passage that ends its sentence: a cut after it splits no phrase. */
-const SENTENCE_END = /[。！？!?；;…」』”"）)]\s*$/u;
